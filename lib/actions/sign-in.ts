@@ -1,0 +1,26 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/config";
+
+export type SignInState = { error?: string };
+
+function safeCallback(url: FormDataEntryValue | null): string {
+  // Only same-site paths: an absolute URL here would be an open redirect.
+  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
+  try {
+    await signIn("credentials", {
+      email: String(form.get("email") ?? "").trim(),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Wrong email or password." };
+    throw error;
+  }
+  redirect(safeCallback(form.get("callbackUrl")));
+}

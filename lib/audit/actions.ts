@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** The closed list of audited actions. */
+export const AUDIT_ACTIONS = [
+  "user.signed_in",
+  "request.created",
+  "request.updated",
+  "request.submitted",
+  "request.approved",
+  "request.rejected",
+  "request.changes_requested",
+  "request.cancelled",
+  "approval.invalidated",
+  "deployment.started",
+  "deployment.succeeded",
+  "deployment.failed",
+  "deployment.refused",
+] as const;
+
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof ZAuditAction>;
+
+export const AUDIT_ACTION_LABELS = {
+  "user.signed_in": "Signed in",
+  "request.created": "Created request",
+  "request.updated": "Edited request",
+  "request.submitted": "Submitted for review",
+  "request.approved": "Approved",
+  "request.rejected": "Rejected",
+  "request.changes_requested": "Requested changes",
+  "request.cancelled": "Cancelled request",
+  "approval.invalidated": "Approval invalidated",
+  "deployment.started": "Started deploy",
+  "deployment.succeeded": "Deploy succeeded",
+  "deployment.failed": "Deploy failed",
+  "deployment.refused": "Deploy refused",
+} as const satisfies Record<AuditAction, string>;
