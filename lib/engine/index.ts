@@ -1,0 +1,11 @@
+export type { MigrationFile, EngineConnection, EngineEvent, HistoryRow, DatabaseErrorInfo } from "./types";
+export { checksumOf, checksumMatches } from "./checksum";
+export { readMigrationsDir, readMigrationsSource, type MigrationsSource } from "./source";
+export { deployMigrations, type DeployReport, type DeployFailure, type AppliedMigration, type DeployOptions } from "./apply";
+export { migrationStatus, type StatusReport } from "./status";
+export type { MigrationState, MigrationStateEntry } from "./history-diff";
+export { rollbackMigration, type RollbackReport } from "./rollback";
+export { resolveMigration, type ResolveOptions } from "./resolve";
+export { EngineError, isEngineError, type EngineErrorCode } from "./errors";
+export { redactUrl, parseDatabaseUrl } from "./url";
+export { PRISMA_ADVISORY_LOCK_KEY, type LockHolder } from "./advisory-lock";
