@@ -1,0 +1,76 @@
+import { requireUser } from "@/lib/auth/session";
+import { FAILED_DEPLOY_WINDOW_DAYS, PENDING_REQUEST_STATUSES, loadDashboard } from "@/lib/server/dashboard";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatTile } from "@/components/dashboard/stat-tile";
+import { RecentDeploys } from "@/components/dashboard/recent-deploys";
+import { EnvironmentSummaryList } from "@/components/dashboard/environment-summary";
+import Link from "next/link";
+
+function requestsWith(...statuses: string[]) {
+  return `/requests?${statuses.map((s) => `status=${s}`).join("&")}`;
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const dashboard = await loadDashboard(user);
+
+  if (dashboard.projectCount === 0) {
+    return (
+      <>
+        <PageHeader title="Dashboard" />
+        <EmptyState title="You are not a member of any project yet">Ask an admin to add you to a project to see its migrations.</EmptyState>
+      </>
+    );
+  }
+
+  const { counts } = dashboard;
+  return (
+    <>
+      <PageHeader title="Dashboard" description="What is waiting to ship, what is shipping, and what went wrong." />
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatTile
+          testId="stat-pending"
+          label="Pending requests"
+          value={counts.pending}
+          href={requestsWith(...PENDING_REQUEST_STATUSES)}
+          hint="Draft, in review or changes requested"
+        />
+        <StatTile testId="stat-awaiting-approval" label="Awaiting approval" value={counts.awaitingApproval} href={requestsWith("in_review")} hint="In review" accent="blue" />
+        <StatTile testId="stat-deploying" label="Deploying" value={counts.deploying} href={requestsWith("deploying")} hint="A deploy is running now" accent="purple" />
+        <StatTile
+          testId="stat-failed"
+          label="Failed requests"
+          value={counts.failedRequests}
+          href={requestsWith("failed")}
+          accent="red"
+          hint={
+            <>
+              Request status failed · {counts.failedDeploysRecent} failed deploy{counts.failedDeploysRecent === 1 ? "" : "s"} in {FAILED_DEPLOY_WINDOW_DAYS} days
+            </>
+          }
+        />
+      </div>
+
+      <div className="mt-8 grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <section>
+          <div className="mb-3 flex items-baseline justify-between">
+            <h2 className="text-sm font-semibold text-slate-900">Latest deploys</h2>
+            <Link href="/history" className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              All history →
+            </Link>
+          </div>
+          <RecentDeploys deploys={dashboard.recentDeploys} />
+        </section>
+        <Card title="Environments">
+          {dashboard.environments.length ? (
+            <EnvironmentSummaryList environments={dashboard.environments} />
+          ) : (
+            <p className="text-sm text-slate-500">No environments configured.</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { db } from "@/lib/db";
+import { can, type Action } from "@/lib/auth/permissions";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type ReadableProject = {
+  id: string;
+  slug: string;
+  name: string;
+  migrationsPath: string;
+  role: Role;
+  environments: { id: string; name: string; position: number; databaseUrlEncrypted: string }[];
+};
+
+/**
+ * The projects whose data `action` lets this user read, decided by the same permission
+ * table every action uses. Every read page starts here: a project the viewer is not a
+ * member of, or whose role lacks the permission, never reaches a query.
+ */
+export async function readableProjects(user: CurrentUser, action: Action): Promise<ReadableProject[]> {
+  const memberships = await db().membership.findMany({
+    where: { userId: user.id },
+    select: {
+      role: true,
+      project: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          migrationsPath: true,
+          environments: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true, databaseUrlEncrypted: true } },
+        },
+      },
+    },
+    orderBy: { project: { name: "asc" } },
+  });
+  return memberships.filter((m) => can(m.role, action)).map((m) => ({ ...m.project, role: m.role }));
+}
