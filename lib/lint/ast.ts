@@ -1,0 +1,74 @@
+import type { Node, RangeVar, TypeName, ColumnDef, Constraint } from "libpg-query";
+
+/** Every key of the parser's Node union ("AlterTableStmt", "IndexStmt", …). */
+type NodeKey = Node extends infer N ? (N extends Record<infer K, unknown> ? K : never) : never;
+export type NodeOf<K extends NodeKey> = Extract<Node, Record<K, unknown>>[K];
+
+/** The payload of `node` when it is of kind `key` (the parser wraps each node as `{ Kind: {...} }`). */
+export function nodeAs<K extends NodeKey>(node: Node | undefined, key: K): NodeOf<K> | undefined {
+  if (!node || !(key in node)) return undefined;
+  return (node as unknown as Record<K, NodeOf<K>>)[key];
+}
+
+export function nodeKind(node: Node): string {
+  return Object.keys(node)[0] ?? "";
+}
+
+export function stringValue(node: Node | undefined): string | undefined {
+  return nodeAs(node, "String")?.sval;
+}
+
+export function tableName(relation: RangeVar | undefined): string | undefined {
+  return relation?.relname;
+}
+
+/** A type as the parser normalised it: `int` → int4, `timestamp` stays, `varchar(20)` → varchar + [20]. */
+export type TypeDesc = { name: string; mods: number[]; isArray: boolean };
+
+export function typeDesc(typeName: TypeName | undefined): TypeDesc | undefined {
+  if (!typeName?.names) return undefined;
+  const parts = typeName.names.map(stringValue).filter((s): s is string => !!s);
+  const name = parts[parts.length - 1];
+  if (!name) return undefined;
+  const mods = (typeName.typmods ?? []).map((m) => nodeAs(m, "A_Const")?.ival?.ival ?? 0);
+  return { name, mods, isArray: (typeName.arrayBounds?.length ?? 0) > 0 };
+}
+
+export function formatType(type: TypeDesc): string {
+  const mods = type.mods.length > 0 ? `(${type.mods.join(",")})` : "";
+  return `${type.name}${mods}${type.isArray ? "[]" : ""}`;
+}
+
+export function columnConstraints(column: ColumnDef): Constraint[] {
+  return (column.constraints ?? []).map((c) => nodeAs(c, "Constraint")).filter((c): c is Constraint => !!c);
+}
+
+export function keyNames(keys: Node[] | undefined): string[] {
+  return (keys ?? []).map(stringValue).filter((s): s is string => !!s);
+}
+
+/** Names of the functions called anywhere inside an expression. */
+export function calledFunctions(node: unknown): string[] {
+  const names: string[] = [];
+  visit(node, (key, value) => {
+    if (key !== "FuncCall") return;
+    const call = value as NodeOf<"FuncCall">;
+    const parts = (call.funcname ?? []).map(stringValue);
+    const name = parts[parts.length - 1];
+    if (name) names.push(name.toLowerCase());
+  });
+  return names;
+}
+
+/** Depth-first walk over a parse tree, calling `onNode` for every wrapped node (`{ Kind: payload }`). */
+export function visit(node: unknown, onNode: (kind: string, payload: unknown) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) visit(item, onNode);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  for (const [key, value] of Object.entries(node)) {
+    if (value && typeof value === "object" && key[0] === key[0].toUpperCase() && !Array.isArray(value)) onNode(key, value);
+    visit(value, onNode);
+  }
+}

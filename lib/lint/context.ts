@@ -1,0 +1,167 @@
+import type { Node } from "libpg-query";
+import { nodeAs, nodeKind } from "./ast";
+import type { LintConfig } from "./config";
+import { isConcurrentReindex, tableLocks, type TableLock } from "./locks";
+import type { ParsedStatement } from "./parse";
+import { SchemaModel } from "./schema";
+import type { TableStats } from "./types";
+
+export type StatementInfo = ParsedStatement & {
+  kind: string;
+  locks: TableLock[];
+  isDdl: boolean;
+  /** UPDATE, DELETE or INSERT … SELECT: rewrites rows rather than schema. */
+  isBackfill: boolean;
+  /** Statements PostgreSQL refuses to run inside a transaction block. */
+  nonTransactional: boolean;
+  /** Statements sharing an id commit together; undefined when the statement commits on its own. */
+  transactionId?: number;
+  inExplicitTransaction: boolean;
+  schemaBefore: SchemaModel;
+};
+
+/** What a migration directory holds besides migration.sql; absent when linting a lone file. */
+export type MigrationFiles = { downStatements?: ParsedStatement[] };
+
+export type LintContext = {
+  file: string;
+  statements: StatementInfo[];
+  config: LintConfig;
+  stats?: TableStats;
+  schemaAfter: SchemaModel;
+  /** Tables created by this file, with the index of the creating statement. */
+  createdTables: ReadonlyMap<string, number>;
+  migration?: MigrationFiles;
+};
+
+const DDL_KINDS = new Set([
+  "CreateStmt",
+  "AlterTableStmt",
+  "IndexStmt",
+  "DropStmt",
+  "RenameStmt",
+  "CreateTrigStmt",
+  "CreatePolicyStmt",
+  "AlterPolicyStmt",
+  "AlterEnumStmt",
+  "CreateEnumStmt",
+  "TruncateStmt",
+  "ClusterStmt",
+  "ReindexStmt",
+  "CreateSchemaStmt",
+  "ViewStmt",
+  "CreateTableAsStmt",
+  "RefreshMatViewStmt",
+  "CompositeTypeStmt",
+  "CreateDomainStmt",
+  "AlterDomainStmt",
+  "CreateSeqStmt",
+  "AlterSeqStmt",
+]);
+
+function isNonTransactional(node: Node): boolean {
+  return (
+    !!nodeAs(node, "IndexStmt")?.concurrent ||
+    !!nodeAs(node, "DropStmt")?.concurrent ||
+    isConcurrentReindex(node) ||
+    !!nodeAs(node, "VacuumStmt")?.is_vacuumcmd ||
+    "CreatedbStmt" in node ||
+    "DropdbStmt" in node ||
+    "AlterSystemStmt" in node
+  );
+}
+
+function isBackfill(node: Node): boolean {
+  if ("UpdateStmt" in node || "DeleteStmt" in node) return true;
+  const select = nodeAs(nodeAs(node, "InsertStmt")?.selectStmt, "SelectStmt");
+  return (select?.fromClause?.length ?? 0) > 0;
+}
+
+function transactionBoundary(node: Node): "begin" | "end" | undefined {
+  const kind = nodeAs(node, "TransactionStmt")?.kind;
+  if (kind === "TRANS_STMT_BEGIN" || kind === "TRANS_STMT_START") return "begin";
+  if (kind === "TRANS_STMT_COMMIT" || kind === "TRANS_STMT_ROLLBACK") return "end";
+  return undefined;
+}
+
+/**
+ * How the statements group into transactions, modelled on how Prisma Migrate applies a file:
+ * with its own BEGIN … COMMIT, each block is a transaction and the statements outside commit one by
+ * one; with a statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY, VACUUM …), every
+ * statement commits on its own; otherwise the whole file is one implicit transaction.
+ */
+function assignTransactions(statements: Omit<StatementInfo, "transactionId" | "inExplicitTransaction">[]) {
+  const explicit = statements.some((s) => transactionBoundary(s.node) === "begin");
+  const anyNonTransactional = statements.some((s) => s.nonTransactional);
+  let block = 0;
+  let open = false;
+  return statements.map((s): StatementInfo => {
+    if (explicit) {
+      const boundary = transactionBoundary(s.node);
+      if (boundary === "begin") {
+        open = true;
+        block++;
+      }
+      const info = { ...s, transactionId: open ? block : undefined, inExplicitTransaction: open };
+      if (boundary === "end") open = false;
+      return info;
+    }
+    return { ...s, transactionId: anyNonTransactional ? undefined : 0, inExplicitTransaction: false };
+  });
+}
+
+export function buildContext(input: {
+  file: string;
+  statements: ParsedStatement[];
+  config: LintConfig;
+  baseSchema: SchemaModel;
+  stats?: TableStats;
+  migration?: MigrationFiles;
+}): LintContext {
+  const schema = input.baseSchema.snapshot();
+  const createdTables = new Map<string, number>();
+  const analysed = input.statements.map((statement) => {
+    const schemaBefore = schema.snapshot();
+    const created = nodeAs(statement.node, "CreateStmt")?.relation?.relname;
+    if (created && !createdTables.has(created)) createdTables.set(created, statement.index);
+    schema.apply(statement.node);
+    const kind = nodeKind(statement.node);
+    return {
+      ...statement,
+      kind,
+      locks: tableLocks(statement.node, (index) => schemaBefore.indexes.get(index)),
+      isDdl: DDL_KINDS.has(kind),
+      isBackfill: isBackfill(statement.node),
+      nonTransactional: isNonTransactional(statement.node),
+      schemaBefore,
+    };
+  });
+  return {
+    file: input.file,
+    statements: assignTransactions(analysed),
+    config: input.config,
+    stats: input.stats,
+    schemaAfter: schema,
+    createdTables,
+    migration: input.migration,
+  };
+}
+
+/** A table is "existing" (holds rows others are using) unless this file created it earlier. */
+export function isExistingTable(ctx: LintContext, table: string, atStatement: number): boolean {
+  const created = ctx.createdTables.get(table);
+  return created === undefined || created > atStatement;
+}
+
+/** A tenant table carries the tenant key column, per the file, earlier migrations or the catalog. */
+export function isTenantTable(ctx: LintContext, table: string, statement?: StatementInfo): boolean {
+  const key = ctx.config.tenantKey;
+  return ctx.schemaAfter.hasColumn(table, key) || (statement?.schemaBefore.hasColumn(table, key) ?? false);
+}
+
+export function tableRows(ctx: LintContext, table: string): number | undefined {
+  const size = ctx.stats?.[table];
+  if (!size) return undefined;
+  const counts = [size.reltuples, size.liveTuples].filter((n): n is number => n !== undefined && n >= 0);
+  return counts.length > 0 ? Math.max(...counts) : undefined;
+}

@@ -1,0 +1,80 @@
+import type { AlterTableCmd, ColumnDef, Constraint } from "libpg-query";
+import { columnConstraints, keyNames, nodeAs } from "../ast";
+import { isExistingTable, type LintContext, type StatementInfo } from "../context";
+import type { LockMode, RuleHit } from "../types";
+
+export type AlterCommand = { statement: StatementInfo; table: string; cmd: AlterTableCmd };
+
+/** Every ALTER TABLE sub-command in the file, on tables that existed before it (not created here). */
+export function alterCommandsOnExistingTables(ctx: LintContext): AlterCommand[] {
+  return ctx.statements.flatMap((statement) => {
+    const alter = nodeAs(statement.node, "AlterTableStmt");
+    const table = alter?.relation?.relname;
+    if (!table || !isExistingTable(ctx, table, statement.index)) return [];
+    return (alter.cmds ?? []).flatMap((c) => {
+      const cmd = nodeAs(c, "AlterTableCmd");
+      return cmd ? [{ statement, table, cmd }] : [];
+    });
+  });
+}
+
+export function addedConstraint(cmd: AlterTableCmd): Constraint | undefined {
+  return cmd.subtype === "AT_AddConstraint" ? nodeAs(cmd.def, "Constraint") : undefined;
+}
+
+/** The lock this statement takes on `table`, as computed once in the shared analysis. */
+export function lockOn(statement: StatementInfo, table: string): LockMode | undefined {
+  return statement.locks.find((l) => l.table === table)?.lock;
+}
+
+/** An identifier as it must be written in SQL: quoted unless it is a plain lower-case name. */
+export function ident(name: string): string {
+  const plain = name.length > 0 && [...name].every((ch, i) => (ch >= "a" && ch <= "z") || ch === "_" || (i > 0 && ch >= "0" && ch <= "9"));
+  return plain ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+export function hit(statement: StatementInfo, fields: Omit<RuleHit, "statementIndex">): RuleHit {
+  return { statementIndex: statement.index, ...fields };
+}
+
+/** Statements grouped by the transaction they commit in (statements committing alone are left out). */
+export function transactions(ctx: LintContext): StatementInfo[][] {
+  const groups = new Map<number, StatementInfo[]>();
+  for (const statement of ctx.statements) {
+    if (statement.transactionId === undefined) continue;
+    groups.set(statement.transactionId, [...(groups.get(statement.transactionId) ?? []), statement]);
+  }
+  return [...groups.values()];
+}
+
+export type ColumnDefinition = { statement: StatementInfo; table: string; column: ColumnDef; isPrimaryKey: boolean };
+
+/** Columns defined by CREATE TABLE, ADD COLUMN or ALTER COLUMN … TYPE, for rules about column types. */
+export function columnDefinitions(ctx: LintContext): ColumnDefinition[] {
+  return ctx.statements.flatMap((statement) => {
+    const create = nodeAs(statement.node, "CreateStmt");
+    if (create?.relation?.relname) {
+      const table = create.relation.relname;
+      const primaryKeys = (create.tableElts ?? []).flatMap((e) => {
+        const constraint = nodeAs(e, "Constraint");
+        return constraint?.contype === "CONSTR_PRIMARY" ? keyNames(constraint.keys) : [];
+      });
+      return (create.tableElts ?? []).flatMap((e) => {
+        const column = nodeAs(e, "ColumnDef");
+        if (!column?.colname) return [];
+        const isPrimaryKey = primaryKeys.includes(column.colname) || columnConstraints(column).some((c) => c.contype === "CONSTR_PRIMARY");
+        return [{ statement, table, column, isPrimaryKey }];
+      });
+    }
+    const alter = nodeAs(statement.node, "AlterTableStmt");
+    const table = alter?.relation?.relname;
+    if (!table) return [];
+    return (alter.cmds ?? []).flatMap((c) => {
+      const cmd = nodeAs(c, "AlterTableCmd");
+      const column = nodeAs(cmd?.def, "ColumnDef");
+      if (!cmd || !column || (cmd.subtype !== "AT_AddColumn" && cmd.subtype !== "AT_AlterColumnType")) return [];
+      const named = column.colname ? column : { ...column, colname: cmd.name };
+      return [{ statement, table, column: named, isPrimaryKey: columnConstraints(column).some((k) => k.contype === "CONSTR_PRIMARY") }];
+    });
+  });
+}
