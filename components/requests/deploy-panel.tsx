@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { deployRequestAction } from "@/lib/actions/deploy-request";
+import { Button } from "@/components/ui/button";
+import type { EnvironmentReadiness } from "@/lib/server/deploy-policy";
+
+type Outcome = { environment: string; ok: boolean; message: string; deploymentId?: string };
+
+export function DeployPanel({ requestId, readiness, migrations }: { requestId: string; readiness: EnvironmentReadiness[]; migrations: string[] }) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState<EnvironmentReadiness | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function deploy(env: EnvironmentReadiness) {
+    setConfirming(null);
+    setOutcome(null);
+    startTransition(async () => {
+      const result = await deployRequestAction({ requestId, environmentId: env.environmentId });
+      if (!result.ok) setOutcome({ environment: env.name, ok: false, message: result.message });
+      else if (result.data.status === "succeeded") setOutcome({ environment: env.name, ok: true, message: `Deployed to ${env.name}.`, deploymentId: result.data.deploymentId });
+      else setOutcome({ environment: env.name, ok: false, message: result.data.error ?? "The deploy failed.", deploymentId: result.data.deploymentId });
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-3">
+      <ul className="divide-y divide-slate-100">
+        {readiness.map((env) => (
+          <li key={env.environmentId} className="flex items-start justify-between gap-4 py-2" data-testid={`deploy-row-${env.name}`}>
+            <div>
+              <p className="font-mono text-sm font-semibold">{env.name}</p>
+              <p className="text-xs text-slate-600">{env.missing.length ? env.missing.join("; ") : "ready to deploy"}</p>
+            </div>
+            <Button
+              variant={env.name === "prod" ? "danger" : "primary"}
+              disabled={pending || !env.mayDeploy}
+              title={env.mayDeploy ? `Deploy to ${env.name}` : env.missing.join("; ") || "Your role may not deploy here"}
+              onClick={() => setConfirming(env)}
+            >
+              Deploy to {env.name}
+            </Button>
+          </li>
+        ))}
+      </ul>
+
+      {confirming && (
+        <div role="dialog" aria-modal="true" aria-labelledby="confirm-deploy-title" className="rounded-md border border-amber-300 bg-amber-50 p-4">
+          <h3 id="confirm-deploy-title" className="text-sm font-semibold">Deploy to {confirming.name}?</h3>
+          <p className="mt-1 text-sm text-slate-700">
+            Runs {migrations.map((m) => <code key={m} className="mr-1 font-mono">{m}</code>)} on the {confirming.name} database with a 2 s lock timeout.
+          </p>
+          <div className="mt-3 flex gap-2">
+            <Button variant={confirming.name === "prod" ? "danger" : "primary"} onClick={() => deploy(confirming)} autoFocus>
+              Yes, deploy to {confirming.name}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(null)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {pending && <p className="text-sm text-slate-600" role="status">Deploying… the engine is applying migrations on the target.</p>}
+      {outcome && (
+        <div className={`rounded-md px-4 py-3 text-sm ${outcome.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`} data-testid="deploy-outcome">
+          <pre className="whitespace-pre-wrap font-sans">{outcome.message}</pre>
+          {outcome.deploymentId && (
+            <Link href={`/history/${outcome.deploymentId}`} className="mt-1 inline-block font-medium underline">
+              Open the deployment log
+            </Link>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

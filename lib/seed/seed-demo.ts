@@ -1,0 +1,154 @@
+import path from "node:path";
+import pg from "pg";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/credentials";
+import { encryptSecret } from "@/lib/server/secrets";
+import { createRequest } from "@/lib/server/requests";
+import { readMigrationsDir } from "@/lib/engine";
+import { databaseUrl } from "@/lib/testing/databases";
+import { RISCURA_MIGRATIONS_DIR, RISCURA_TARGETS, seedRiscuraTargets } from "@/lib/demo/seed-targets";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+
+type Log = (line: string) => void;
+
+const HISTORY = [
+  { migration: "001_add_rcsa_models", title: "RCSA models: assessments and control tests", type: "schema" },
+  { migration: "002_add_policy_extraction_models", title: "Policy extraction from uploaded documents", type: "schema" },
+  { migration: "003_add_document_management", title: "Document management: versions and sharing", type: "schema" },
+  { migration: "004_add_billing_system", title: "Billing: plans, subscriptions, invoices, usage", type: "schema" },
+] as const;
+
+/**
+ * `npm start`'s demo: the Riscura targets (schema 000–004 applied, thousands of rows)
+ * and, in the control plane, the demo users, the `riscura` project with its three
+ * environments, the history of 001–004, 005 waiting for review and 006 as a draft.
+ * Runs once: a control plane that already has the project is left alone.
+ */
+export async function seedDemo({ targetServerUrl, log = () => {} }: { targetServerUrl: string; log?: Log }) {
+  await seedRiscuraTargets(targetServerUrl, { log });
+  const prisma = db();
+  if (await prisma.project.findUnique({ where: { slug: "riscura" } })) return;
+  log("creating demo users, the riscura project and its requests");
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = Object.fromEntries(
+    await Promise.all(
+      DEMO_USERS.map(async (u) => [u.role, await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash } })] as const),
+    ),
+  );
+  const project = await prisma.project.create({
+    data: {
+      slug: "riscura",
+      name: "Riscura",
+      migrationsPath: path.relative(process.cwd(), RISCURA_MIGRATIONS_DIR) || RISCURA_MIGRATIONS_DIR,
+      environments: {
+        create: RISCURA_TARGETS.map((t, position) => ({
+          name: t.environment,
+          position,
+          databaseUrlEncrypted: encryptSecret(databaseUrl(targetServerUrl, t.database)),
+        })),
+      },
+      memberships: { create: DEMO_USERS.map((u) => ({ userId: users[u.role].id, role: u.role })) },
+    },
+    include: { environments: { orderBy: { position: "asc" } } },
+  });
+
+  await recordHistory(project, users, targetServerUrl);
+
+  const source = await readMigrationsDir(RISCURA_MIGRATIONS_DIR);
+  const requester = { id: users.requester.id, email: users.requester.email, name: users.requester.name };
+  await createRequest(requester, {
+    projectId: project.id,
+    title: "Performance indexes for tenant-scoped queries",
+    description: "organizationId-first composite indexes and partial indexes for active records, built CONCURRENTLY so writes continue.",
+    rollbackPlan: "down.sql drops each index CONCURRENTLY.",
+    type: "performance",
+    folderMigrations: [source.find((m) => m.name.startsWith("005_"))!.name],
+    submit: true,
+  });
+  await createRequest(requester, {
+    projectId: project.id,
+    title: "Audit logging for tenant activity",
+    description: "AuditLog table with row level security per organization.",
+    rollbackPlan: "down.sql drops the AuditLog table and its policy.",
+    type: "schema",
+    folderMigrations: [source.find((m) => m.name.startsWith("006_"))!.name],
+    submit: false,
+  });
+}
+
+type HistoryRow = { migration_name: string; checksum: string; started_at: Date; finished_at: Date };
+
+async function appliedRows(url: string): Promise<HistoryRow[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<HistoryRow>(
+      `SELECT migration_name, checksum, started_at, finished_at FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The demo's past: one reviewed request per migration 001–004, deployed to each
+ * environment. Deployment times are the ones the targets' _prisma_migrations
+ * recorded when the seed applied them, so history and targets agree.
+ */
+async function recordHistory(
+  project: { id: string; environments: { id: string; name: string }[] },
+  users: Record<string, { id: string; email: string }>,
+  targetServerUrl: string,
+) {
+  const prisma = db();
+  const source = await readMigrationsDir(RISCURA_MIGRATIONS_DIR);
+  const rowsByEnv = new Map<string, HistoryRow[]>();
+  for (const env of project.environments) {
+    const target = RISCURA_TARGETS.find((t) => t.environment === env.name)!;
+    rowsByEnv.set(env.id, await appliedRows(databaseUrl(targetServerUrl, target.database)));
+  }
+  const actor = (role: string) => ({ id: users[role].id, email: users[role].email });
+
+  for (const item of HISTORY) {
+    const migration = source.find((m) => m.name === item.migration);
+    if (!migration) continue;
+    await prisma.$transaction(async (tx) => {
+      const request = await tx.migrationRequest.create({
+        data: {
+          projectId: project.id,
+          title: item.title,
+          type: item.type,
+          status: "deployed",
+          riskLevel: "low",
+          requesterId: users.requester.id,
+          submittedAt: new Date(),
+          rollbackPlan: "down.sql reverses the migration.",
+          migrations: { create: [{ position: 0, name: migration.name, sql: migration.sql, downSql: migration.downSql, verifySql: migration.verifySql, checksum: migration.checksum, source: "folder" }] },
+        },
+      });
+      await recordAudit(tx, { actor: actor("requester"), action: "request.created", subjectType: "request", subjectId: request.id, projectId: project.id, after: { title: item.title, migrations: [migration.name] } });
+      await tx.approval.create({ data: { requestId: request.id, approverId: users.approver.id, decision: "approved", comment: "Reviewed: additive change, down.sql checked.", checksums: migration.checksum } });
+      await recordAudit(tx, { actor: actor("approver"), action: "request.approved", subjectType: "request", subjectId: request.id, projectId: project.id, after: { status: "approved" } });
+      for (const env of project.environments) {
+        const row = rowsByEnv.get(env.id)!.find((r) => r.migration_name === migration.name);
+        if (!row) continue;
+        const deployment = await tx.deployment.create({
+          data: {
+            requestId: request.id,
+            environmentId: env.id,
+            startedById: env.name === "dev" ? users.requester.id : users.deployer.id,
+            status: "succeeded",
+            startedAt: row.started_at,
+            finishedAt: row.finished_at,
+            appliedMigrations: [migration.name],
+            log: `${row.started_at.toISOString()} Applying ${migration.name}\n${row.finished_at.toISOString()} Applied ${migration.name} (checksum ${row.checksum.slice(0, 12)}…)`,
+          },
+        });
+        await recordAudit(tx, { actor: actor(env.name === "dev" ? "requester" : "deployer"), action: "deployment.succeeded", subjectType: "deployment", subjectId: deployment.id, projectId: project.id, after: { environment: env.name, applied: [migration.name] } });
+      }
+    });
+  }
+}

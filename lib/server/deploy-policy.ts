@@ -1,0 +1,58 @@
+import { db } from "@/lib/db";
+import { roleIn } from "@/lib/auth/session";
+import { defaultPolicyFor } from "@/lib/workflow/default-policy";
+import { evaluateDeploy, missingForDeploy } from "@/lib/workflow/policy";
+import type { DeployCheckInput } from "@/lib/workflow/types";
+import { joinedChecksums } from "./requests";
+
+/** Gathers what the pure policy functions need about a request and one of its environments. */
+export async function deployCheckInput(requestId: string, environmentId: string, actor: { id: string }): Promise<DeployCheckInput> {
+  const request = await db().migrationRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    include: {
+      migrations: { orderBy: { position: "asc" }, select: { checksum: true } },
+      approvals: true,
+      deployments: { select: { environmentId: true, status: true } },
+      project: { include: { environments: { orderBy: { position: "asc" } } } },
+    },
+  });
+  const chain = request.project.environments.map(({ id, name, position }) => ({ id, name, position }));
+  const environment = chain.find((e) => e.id === environmentId);
+  if (!environment) throw new Error("environment does not belong to the request's project");
+  const approverRoles = new Map<string, Awaited<ReturnType<typeof roleIn>>>();
+  for (const approval of request.approvals) {
+    if (!approverRoles.has(approval.approverId)) approverRoles.set(approval.approverId, await roleIn(approval.approverId, request.projectId));
+  }
+  return {
+    request: { requesterId: request.requesterId, status: request.status, checksums: joinedChecksums(request.migrations) },
+    environment,
+    chain,
+    policy: defaultPolicyFor(environment, chain),
+    approvals: request.approvals.map((a) => ({
+      approverId: a.approverId,
+      approverRole: approverRoles.get(a.approverId) ?? null,
+      decision: a.decision,
+      environmentId: a.environmentId,
+      checksums: a.checksums,
+      invalidatedAt: a.invalidatedAt,
+    })),
+    deployments: request.deployments,
+    actor: { id: actor.id, role: await roleIn(actor.id, request.projectId) },
+  };
+}
+
+export type EnvironmentReadiness = { environmentId: string; name: string; missing: string[]; mayDeploy: boolean };
+
+/** For the request page: per environment, what is missing and whether this viewer may deploy now. */
+export async function deployReadiness(requestId: string, viewer: { id: string }): Promise<EnvironmentReadiness[]> {
+  const request = await db().migrationRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { project: { select: { environments: { orderBy: { position: "asc" }, select: { id: true, name: true } } } } },
+  });
+  return Promise.all(
+    request.project.environments.map(async (env) => {
+      const input = await deployCheckInput(requestId, env.id, viewer);
+      return { environmentId: env.id, name: env.name, missing: missingForDeploy(input), mayDeploy: evaluateDeploy(input).allowed };
+    }),
+  );
+}

@@ -1,0 +1,105 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import { roleIn, type CurrentUser } from "@/lib/auth/session";
+import { migrationStatus } from "@/lib/engine";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { REQUEST_STATUSES } from "@/lib/schemas/request";
+import { environmentUrl, projectsOf, sourceMigrations } from "./projects";
+import { deployReadiness } from "./deploy-policy";
+import { lintRequestMigrations } from "./request-lint";
+
+export type RequestFilters = { status?: string; project?: string; requester?: string };
+
+/** Requests in the viewer's projects; `status` may list several, comma-separated. */
+export async function listRequests(user: CurrentUser, filters: RequestFilters) {
+  const statuses = (filters.status ?? "").split(",").filter((s): s is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(s));
+  const where: Prisma.MigrationRequestWhereInput = {
+    project: { memberships: { some: { userId: user.id } }, ...(filters.project ? { slug: filters.project } : {}) },
+    ...(statuses.length ? { status: { in: statuses } } : {}),
+    ...(filters.requester ? { requester: { email: filters.requester } } : {}),
+  };
+  const [requests, projects, requesters] = await Promise.all([
+    db().migrationRequest.findMany({
+      where,
+      orderBy: { number: "desc" },
+      take: 200,
+      include: {
+        project: { select: { slug: true, name: true } },
+        requester: { select: { name: true, email: true } },
+        _count: { select: { migrations: true } },
+        deployments: { where: { status: "succeeded" }, select: { environment: { select: { name: true } } } },
+      },
+    }),
+    projectsOf(user.id),
+    db().user.findMany({ where: { requests: { some: {} }, memberships: { some: { project: { memberships: { some: { userId: user.id } } } } } }, select: { email: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { requests, projects, requesters };
+}
+
+/** Everything the request page shows, and what this viewer may do there. */
+export async function requestDetail(user: CurrentUser, number: number) {
+  const request = await db().migrationRequest.findUnique({
+    where: { number },
+    include: {
+      project: { include: { environments: { orderBy: { position: "asc" } } } },
+      requester: { select: { id: true, name: true, email: true } },
+      migrations: { orderBy: { position: "asc" } },
+      approvals: { orderBy: { createdAt: "asc" }, include: { approver: { select: { name: true, email: true } } } },
+      deployments: { orderBy: { createdAt: "desc" }, include: { environment: { select: { name: true } }, startedBy: { select: { name: true } } } },
+    },
+  });
+  if (!request) throw new AppError("NOT_FOUND", `There is no request #${number}.`);
+  const role = await roleIn(user.id, request.projectId);
+  if (!role) throw new AppError("FORBIDDEN", "You are not a member of this request's project.");
+
+  const source = await sourceMigrations(request.project);
+  const largest = request.project.environments.at(-1);
+  const [lint, readiness] = await Promise.all([
+    lintRequestMigrations(request.migrations, source, { tenantKey: request.project.tenantKey, sizingUrl: largest ? environmentUrl(largest) : null }),
+    deployReadiness(request.id, user),
+  ]);
+  const checksums = request.migrations.map((m) => m.checksum).join(",");
+  const isRequester = request.requesterId === user.id;
+  const reviewable = ["in_review", "approved"].includes(request.status) && !isRequester;
+  return {
+    request,
+    role,
+    lint,
+    readiness,
+    checksums,
+    viewer: {
+      isRequester,
+      mayApprove: reviewable && can(role, "request.approve"),
+      mayReject: reviewable && can(role, "request.reject"),
+      mayRequestChanges: reviewable && can(role, "request.request_changes"),
+      maySubmit: isRequester && can(role, "request.edit_own") && ["draft", "changes_requested"].includes(request.status),
+    },
+  };
+}
+
+/**
+ * Projects where the viewer may create requests, each with the folder migrations
+ * still pending on at least one environment and not already in an open request.
+ */
+export async function newRequestOptions(user: CurrentUser) {
+  const projects = await projectsOf(user.id);
+  const result = [];
+  for (const project of projects) {
+    if (!can(await roleIn(user.id, project.id), "request.create")) continue;
+    const source = await sourceMigrations(project);
+    const statuses = await Promise.all(
+      project.environments.map((env) => migrationStatus({ url: environmentUrl(env), migrations: source }).catch(() => null)),
+    );
+    const open = await db().requestMigration.findMany({
+      where: { request: { projectId: project.id, status: { notIn: ["rejected", "cancelled", "deployed"] } } },
+      select: { name: true, request: { select: { number: true } } },
+    });
+    const pending = source
+      .filter((m) => statuses.some((s) => !s || s.pending.includes(m.name)))
+      .map((m) => ({ name: m.name, hasDown: Boolean(m.downSql), openRequest: open.find((o) => o.name === m.name)?.request.number ?? null }));
+    result.push({ id: project.id, name: project.name, slug: project.slug, pending });
+  }
+  return result;
+}
