@@ -29,7 +29,6 @@ describe("seedRiscuraTargets", () => {
       ["prod", "seeded", APPLIED],
     ]);
     expect(lines).toHaveLength(3);
-    console.log(lines.join("\n"));
   });
 
   it("records exactly 000–004 in _prisma_migrations with Prisma's sha256 checksums", async () => {

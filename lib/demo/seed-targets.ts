@@ -63,11 +63,13 @@ export async function seedRiscuraTargets(serverUrl: string, opts: SeedOptions = 
         const failure = report.failure;
         throw new Error(`Deploying Riscura migrations to ${target.database} failed at ${failure?.migration}: ${failure?.message}`);
       }
+      const loading = performance.now();
       await populateTenantData(client, RISCURA_DATA_SIZES[target.environment]);
+      const loadMs = elapsed(loading);
       const rows = await rowCounts(client);
       const total = Object.values(rows).reduce((a, b) => a + b, 0);
       const durationMs = elapsed(started);
-      log(`${target.database}: applied ${report.applied.length} migrations, loaded ${total.toLocaleString("en-US")} rows in ${(durationMs / 1000).toFixed(1)} s`);
+      log(`${target.database}: applied ${report.applied.length} migrations, loaded ${total.toLocaleString("en-US")} rows in ${seconds(loadMs)} (${seconds(durationMs)} in all)`);
       seeded.push({ ...target, outcome: "seeded", applied: report.applied.map((m) => m.name), rows, durationMs });
     } finally {
       await client.end();
@@ -84,6 +86,10 @@ function withDatabase(serverUrl: string, database: string): string {
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function quoteIdent(name: string): string {
