@@ -9,7 +9,7 @@ import { EnvironmentSummaryList } from "@/components/dashboard/environment-summa
 import Link from "next/link";
 
 function requestsWith(...statuses: string[]) {
-  return `/requests?${statuses.map((s) => `status=${s}`).join("&")}`;
+  return `/requests?status=${statuses.join(",")}`;
 }
 
 export default async function DashboardPage() {

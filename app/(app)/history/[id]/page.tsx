@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { deploymentDetail } from "@/lib/server/history";
+import { deployDurationMs } from "@/lib/server/dashboard";
+import { PageHeader } from "@/components/ui/page-header";
+import { DeploymentStatusBadge } from "@/components/status/status-badge";
+import { DeploymentDetailView } from "@/components/history/deployment-detail";
+
+export const metadata: Metadata = { title: "Deployment" };
+
+export default async function DeploymentPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  let deployment;
+  try {
+    deployment = await deploymentDetail(user, id);
+  } catch (error) {
+    // Not a member: answer as if it did not exist, so ids of other projects' deploys leak nothing.
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+  return (
+    <>
+      <nav className="mb-2 text-sm text-slate-500">
+        <Link href="/history" className="hover:text-slate-900">
+          ← Deploy history
+        </Link>
+      </nav>
+      <PageHeader
+        title={`Deploy of #${deployment.request.number} to ${deployment.environment}`}
+        description={
+          <span className="flex items-center gap-2">
+            <DeploymentStatusBadge status={deployment.status} />
+            <span>
+              {deployment.project} · {deployment.request.title}
+            </span>
+          </span>
+        }
+      />
+      <DeploymentDetailView deployment={deployment} durationMs={deployDurationMs(deployment)} />
+    </>
+  );
+}
