@@ -55,6 +55,8 @@ export function parseSql(sql: string): ParsedSql {
   try {
     result = parseSync(sql);
   } catch (error) {
+    // An empty down.sql (or one with only comments) is valid: the parser refuses empty input.
+    if (hasNoCode(sql)) return { statements: [], ignores: [] };
     throw toParseError(sql, error);
   }
   const charAt = byteToCharOffsets(sql);
@@ -86,6 +88,15 @@ export function parseSql(sql: string): ParsedSql {
     if (next) ignores.push({ ...directive, statementIndex: next.index });
   }
   return { statements, ignores };
+}
+
+function hasNoCode(sql: string): boolean {
+  if (sql.trim() === "") return true;
+  try {
+    return scanSync(sql).tokens.every((t) => isComment(t.tokenName));
+  } catch {
+    return false;
+  }
 }
 
 function isComment(tokenName: string): boolean {

@@ -28,6 +28,8 @@ export type RuleMeta = {
   description: string;
   badSql: string;
   goodSql: string;
+  /** Earlier migrations the examples assume (e.g. the old column type), when they need any. */
+  exampleSetup?: string;
   squawk: string[];
   strongMigrations: string[];
 };

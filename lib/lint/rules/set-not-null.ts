@@ -1,5 +1,25 @@
 import type { Rule } from "../types";
-import { alterCommandsOnExistingTables, hit, ident } from "./support";
+import { nodeAs, stringValue } from "../ast";
+import { addedConstraint, alterCommandsOnExistingTables, hit, ident, type AlterCommand } from "./support";
+
+/**
+ * Columns with a CHECK (col IS NOT NULL) validated earlier in the file: PostgreSQL 12+ then
+ * skips the SET NOT NULL scan. (A CHECK added without NOT VALID is validated at once.)
+ */
+function columnsProvenNotNull(commands: AlterCommand[]): Set<string> {
+  const checks = new Map<string, { column: string; validated: boolean }>();
+  for (const { table, cmd } of commands) {
+    const constraint = addedConstraint(cmd);
+    const test = nodeAs(constraint?.raw_expr, "NullTest");
+    const column = stringValue(nodeAs(test?.arg, "ColumnRef")?.fields?.[0]);
+    if (constraint?.contype === "CONSTR_CHECK" && test?.nulltesttype === "IS_NOT_NULL" && column) {
+      checks.set(`${table}.${constraint.conname ?? column}`, { column: `${table}.${column}`, validated: !constraint.skip_validation });
+    }
+    const validating = cmd.subtype === "AT_ValidateConstraint" ? checks.get(`${table}.${cmd.name}`) : undefined;
+    if (validating) validating.validated = true;
+  }
+  return new Set([...checks.values()].filter((c) => c.validated).map((c) => c.column));
+}
 
 export const setNotNull: Rule = {
   id: "set-not-null",
@@ -15,8 +35,10 @@ export const setNotNull: Rule = {
   squawk: ["adding-not-nullable-field"],
   strongMigrations: ["change_column_null"],
   check(ctx) {
-    return alterCommandsOnExistingTables(ctx)
-      .filter(({ cmd }) => cmd.subtype === "AT_SetNotNull" && cmd.name)
+    const commands = alterCommandsOnExistingTables(ctx);
+    const provenNotNull = columnsProvenNotNull(commands);
+    return commands
+      .filter(({ cmd, table }) => cmd.subtype === "AT_SetNotNull" && cmd.name && !provenNotNull.has(`${table}.${cmd.name}`))
       .map(({ statement, table, cmd }) => {
         const column = cmd.name!;
         const check = ident(`${table}_${column}_not_null`);

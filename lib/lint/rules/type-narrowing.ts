@@ -11,9 +11,9 @@ export const typeNarrowing: Rule = {
   sizedByTable: true,
   description:
     "Narrowing a column (shorter varchar, text → varchar(n), bigint → int, lower numeric precision or scale) checks or rewrites every row under ACCESS EXCLUSIVE and fails the migration — or silently rounds — when existing data does not fit; the running application may still write values that no longer fit.",
-  badSql: 'CREATE TABLE "User" ("id" BIGINT PRIMARY KEY, "name" VARCHAR(200));\nALTER TABLE "User" ALTER COLUMN "name" TYPE VARCHAR(50);',
-  goodSql:
-    'CREATE TABLE "User" ("id" BIGINT PRIMARY KEY, "name" VARCHAR(200));\nALTER TABLE "User" ADD CONSTRAINT "User_name_length" CHECK (char_length("name") <= 50) NOT VALID;',
+  exampleSetup: 'CREATE TABLE "User" ("id" BIGINT PRIMARY KEY, "name" VARCHAR(200));',
+  badSql: 'ALTER TABLE "User" ALTER COLUMN "name" TYPE VARCHAR(50);',
+  goodSql: 'ALTER TABLE "User" ADD CONSTRAINT "User_name_length" CHECK (char_length("name") <= 50) NOT VALID;',
   squawk: ["changing-column-type"],
   strongMigrations: ["change_column"],
   check(ctx) {

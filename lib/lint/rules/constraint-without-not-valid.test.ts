@@ -1,0 +1,15 @@
+import { describeRule } from "../testing";
+
+describeRule("constraint-without-not-valid", {
+  flags: [
+    'ALTER TABLE "Order" ADD CONSTRAINT "fk" FOREIGN KEY ("customerId") REFERENCES "Customer"("id");',
+    'ALTER TABLE "Order" ADD CONSTRAINT "positive" CHECK ("total" > 0);',
+    'ALTER TABLE "Order" ADD COLUMN "x" INT, ADD CONSTRAINT "fk" FOREIGN KEY ("x") REFERENCES "Customer"("id") ON DELETE CASCADE;',
+  ],
+  passes: [
+    'ALTER TABLE "Order" ADD CONSTRAINT "fk" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") NOT VALID;',
+    'ALTER TABLE "Order" ADD CONSTRAINT "positive" CHECK ("total" > 0) NOT VALID;',
+    'ALTER TABLE "Order" VALIDATE CONSTRAINT "fk";',
+    'CREATE TABLE "Invoice" ("id" BIGINT PRIMARY KEY, "orderId" BIGINT);\nALTER TABLE "Invoice" ADD CONSTRAINT "fk" FOREIGN KEY ("orderId") REFERENCES "Order"("id");',
+  ],
+});
