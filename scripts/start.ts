@@ -104,6 +104,7 @@ async function main() {
       AUTH_SECRET: secrets.authSecret,
       SLUICE_ENCRYPTION_KEY: secrets.encryptionKey,
       SLUICE_DEMO: process.env.SLUICE_DEMO ?? "1",
+      NEXT_TELEMETRY_DISABLED: "1",
     });
 
     const { migrateControlPlane } = await import("../lib/server/control-plane-migrations");

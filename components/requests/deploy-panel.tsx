@@ -37,6 +37,7 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
               <p className="text-xs text-slate-600">{env.missing.length ? env.missing.join("; ") : "ready to deploy"}</p>
             </div>
             <Button
+              className="shrink-0 whitespace-nowrap"
               variant={env.name === "prod" ? "danger" : "primary"}
               disabled={pending || !env.mayDeploy}
               title={env.mayDeploy ? `Deploy to ${env.name}` : env.missing.join("; ") || "Your role may not deploy here"}

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 
 /** A project's migrations folder, resolved against the directory Sluice runs in. */
 export function migrationsDirOf(project: { migrationsPath: string }): string {
-  return path.resolve(process.cwd(), project.migrationsPath);
+  // Registered at run time, so the bundler must not try to trace it.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), project.migrationsPath);
 }
 
 export async function sourceMigrations(project: { migrationsPath: string }): Promise<MigrationFile[]> {

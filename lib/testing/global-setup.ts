@@ -1,5 +1,6 @@
 import path from "node:path";
-import { startEmbeddedPostgres } from "../postgres/embedded";
+import { rmSync } from "node:fs";
+import { EmbeddedServerAlreadyRunning, startEmbeddedPostgres } from "../postgres/embedded";
 
 /**
  * Integration tests talk to a real PostgreSQL. By default that is an embedded
@@ -9,12 +10,22 @@ import { startEmbeddedPostgres } from "../postgres/embedded";
  */
 export default async function setup() {
   if (process.env.SLUICE_TEST_SERVER_URL) return;
-  const server = await startEmbeddedPostgres({
-    dataDir: path.resolve(".sluice/test-pg"),
-    port: Number(process.env.SLUICE_TEST_PG_PORT ?? 54339),
-  });
+  const port = Number(process.env.SLUICE_TEST_PG_PORT ?? 54339);
+  let dataDir = path.resolve(".sluice/test-pg");
+  let throwaway = false;
+  let server;
+  try {
+    server = await startEmbeddedPostgres({ dataDir, port });
+  } catch (error) {
+    if (!(error instanceof EmbeddedServerAlreadyRunning)) throw error;
+    // Another test run owns the shared server: this run gets a private one.
+    dataDir = path.resolve(`.sluice/test-pg-${process.pid}`);
+    throwaway = true;
+    server = await startEmbeddedPostgres({ dataDir, port: port + 1 + (process.pid % 500) });
+  }
   process.env.SLUICE_TEST_SERVER_URL = server.serverUrl;
   return async () => {
     await server.stop();
+    if (throwaway) rmSync(dataDir, { recursive: true, force: true });
   };
 }
