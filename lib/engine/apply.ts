@@ -11,6 +11,8 @@ import { scriptShape } from "./script-shape";
 import type { DatabaseErrorInfo, EngineConnection, HistoryRow, MigrationFile } from "./types";
 import { redactUrl } from "./url";
 import { assertValidMigrations } from "./validate";
+import { runDownScript } from "./rollback";
+import { runVerify, type VerifyProblem } from "./verify";
 
 export type AppliedMigration = {
   name: string;
@@ -22,7 +24,7 @@ export type AppliedMigration = {
 };
 
 export type DeployFailure = {
-  code: Extract<EngineErrorCode, "MIGRATION_FAILED" | "LOCK_NOT_GRANTED" | "CANCELLED">;
+  code: Extract<EngineErrorCode, "MIGRATION_FAILED" | "LOCK_NOT_GRANTED" | "CANCELLED" | "VERIFY_FAILED">;
   migration: string;
   message: string;
   error: DatabaseErrorInfo | null;
@@ -30,9 +32,12 @@ export type DeployFailure = {
   logs: string | null;
   /**
    * How the history records it now: "failed" (row left unfinished: resolve before deploying
-   * again) or "pending" (nothing of it committed, its row was removed: deploy again later).
+   * again), "pending" (nothing of it committed, its row was removed: deploy again later), or,
+   * after a failed verify.sql, "applied" or "rolled_back" (its down.sql ran).
    */
-  recordedAs: "failed" | "pending";
+  recordedAs: "failed" | "pending" | "applied" | "rolled_back";
+  /** verify.sql's complaint, when that is what failed. */
+  verify?: VerifyProblem;
   /** Whether part of the script may have committed (own COMMIT, CONCURRENTLY…). */
   partial: boolean;
   lockRetries: number;
@@ -61,6 +66,10 @@ export type DeployOptions = EngineConnection & {
   migrations: MigrationFile[];
   /** Refuse to deploy when an applied migration's file changed (Prisma only warns in `migrate dev`). */
   refuseModified?: boolean;
+  /** Run each migration's verify.sql after it applies. Default true. */
+  verify?: boolean;
+  /** When verify.sql fails, run the migration's down.sql and record it rolled back. Default false. */
+  rollbackOnVerifyFailure?: boolean;
   /** First backoff after a lock_timeout; doubled on each retry. Default 1000. */
   lockRetryDelayMs?: number;
 };
@@ -175,7 +184,6 @@ async function applyInOrder(session: Session, opts: DeployOptions, due: Migratio
       try {
         await runScript(session, opts.url, migration.sql, opts.signal);
         unfinished = { id, applied: { name: migration.name, checksum: migration.checksum, durationMs: Math.round(performance.now() - t0), lockRetries: attempt } };
-        break;
       } catch (error) {
         const outcome = await handleFailure(session, opts, migration, id, error, attempt < maxRetries, attempt);
         if (outcome === "retry") {
@@ -190,10 +198,35 @@ async function applyInOrder(session: Session, opts: DeployOptions, due: Migratio
         emit("migration-failed", outcome.message, { migration: migration.name });
         return stop(report, due.slice(index + 1), outcome);
       }
+      if (migration.verifySql !== null && opts.verify !== false) {
+        const problem = await runVerify(session, migration.name, migration.verifySql);
+        if (problem) {
+          await recordFinished([]);
+          const failure = await afterFailedVerify(session, opts, migration, id, problem, attempt);
+          emit("migration-failed", failure.message, { migration: migration.name });
+          return stop(report, due.slice(index + 1), failure);
+        }
+      }
+      break;
     }
   }
   await recordFinished([]);
   if (report.applied.length) report.outcome = "applied";
+}
+
+/** The migration stays applied (it did apply) unless the caller asked for an automatic rollback. */
+async function afterFailedVerify(session: Session, opts: DeployOptions, migration: MigrationFile, id: string, problem: VerifyProblem, attempt: number): Promise<DeployFailure> {
+  const base = { code: "VERIFY_FAILED" as const, migration: migration.name, error: problem.error ?? null, logs: null, partial: false, lockRetries: attempt, verify: problem };
+  if (!opts.rollbackOnVerifyFailure || migration.downSql === null) {
+    const why = opts.rollbackOnVerifyFailure ? " It has no down.sql, so it was not rolled back." : "";
+    return { ...base, recordedAs: "applied", message: `${problem.message}. ${migration.name} is applied.${why}` };
+  }
+  try {
+    await runDownScript(session, opts.url, migration, id, opts.signal);
+    return { ...base, recordedAs: "rolled_back", message: `${problem.message}. ${migration.name} was rolled back with its down.sql.` };
+  } catch (error) {
+    return { ...base, recordedAs: "applied", partial: true, message: `${problem.message}. Rolling it back failed too: ${(error as Error).message}` };
+  }
 }
 
 function stop(report: DeployReport, notRun: MigrationFile[], failure: DeployFailure | null) {

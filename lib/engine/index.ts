@@ -9,3 +9,8 @@ export { resolveMigration, type ResolveOptions } from "./resolve";
 export { EngineError, isEngineError, type EngineErrorCode } from "./errors";
 export { redactUrl, parseDatabaseUrl } from "./url";
 export { PRISMA_ADVISORY_LOCK_KEY, type LockHolder } from "./advisory-lock";
+export { planMigrations, type DeployPlan, type PlannedMigration } from "./plan";
+export { statementLocks, type LockMode, type StatementLock } from "./lock-levels";
+export { snapshotCatalog, diffCatalogs, type CatalogSnapshot, type CatalogDifference } from "./catalog";
+export { rehearseMigrations, type RehearsalReport, type RehearsalStep } from "./rehearse";
+export { detectDrift, type DriftReport } from "./drift";

@@ -1,5 +1,5 @@
 import { acquireAdvisoryLock, releaseAdvisoryLock } from "./advisory-lock";
-import { openSession } from "./connection";
+import { openSession, type Session } from "./connection";
 import { describeDatabaseError } from "./error-logs";
 import { EngineError } from "./errors";
 import { eventEmitter } from "./events";
@@ -51,25 +51,13 @@ export async function rollbackMigration(opts: EngineConnection & { migrations: M
 
       await session.client.query(sessionSettingsSql(opts.lockTimeoutMs ?? 2000, opts.statementTimeoutMs ?? 0));
       emit("migration-start", `Rolling back ${opts.name} (down.sql)`, { migration: opts.name });
-      const t0 = performance.now();
+      let durationMs: number;
       try {
-        await runScript(session, opts.url, migration.downSql, opts.signal);
+        durationMs = await runDownScript(session, opts.url, migration, last.id, opts.signal);
       } catch (error) {
-        const info = describeDatabaseError(error, migration.downSql);
-        await endAbortedTransaction(session);
-        const shape = await scriptShape(migration.downSql);
-        const code = info.sqlstate === "55P03" ? "LOCK_NOT_GRANTED" : info.sqlstate === "57014" && opts.signal?.aborted ? "CANCELLED" : "MIGRATION_FAILED";
-        emit("migration-failed", `down.sql of ${opts.name} failed: ${info.message}`, { migration: opts.name });
-        throw new EngineError(
-          code,
-          `down.sql of ${opts.name} failed${info.line ? ` at line ${info.line}` : ""}: ${info.message}. ` +
-            (shape.atomic ? "It ran as one transaction, so nothing changed; " : `Part of it may have run (${shape.reason}); `) +
-            `the migration is still recorded as applied.`,
-          { name: opts.name, error: info, partial: !shape.atomic },
-        );
+        emit("migration-failed", (error as Error).message, { migration: opts.name });
+        throw error;
       }
-      const durationMs = Math.round(performance.now() - t0);
-      await session.client.query(bookkeeping.rollBack(session.historyTable, last.id));
       emit("migration-applied", `Rolled back ${opts.name} in ${durationMs} ms`, { migration: opts.name, durationMs });
       return { name: opts.name, rowId: last.id, durationMs };
     } finally {
@@ -78,4 +66,31 @@ export async function rollbackMigration(opts: EngineConnection & { migrations: M
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Runs down.sql on a session that already holds the advisory lock and marks the row rolled back.
+ * Shared by `rollbackMigration` and deploy's rollback after a failed verify.sql. Returns the script's duration.
+ */
+export async function runDownScript(session: Session, url: string, migration: MigrationFile, rowId: string, signal?: AbortSignal): Promise<number> {
+  const downSql = migration.downSql!;
+  const t0 = performance.now();
+  try {
+    await runScript(session, url, downSql, signal);
+  } catch (error) {
+    const info = describeDatabaseError(error, downSql);
+    await endAbortedTransaction(session);
+    const shape = await scriptShape(downSql);
+    const code = info.sqlstate === "55P03" ? "LOCK_NOT_GRANTED" : info.sqlstate === "57014" && signal?.aborted ? "CANCELLED" : "MIGRATION_FAILED";
+    throw new EngineError(
+      code,
+      `down.sql of ${migration.name} failed${info.line ? ` at line ${info.line}` : ""}: ${info.message}. ` +
+        (shape.atomic ? "It ran as one transaction, so nothing changed; " : `Part of it may have run (${shape.reason}); `) +
+        `the migration is still recorded as applied.`,
+      { name: migration.name, error: info, partial: !shape.atomic },
+    );
+  }
+  const durationMs = Math.round(performance.now() - t0);
+  await session.client.query(bookkeeping.rollBack(session.historyTable, rowId));
+  return durationMs;
 }
