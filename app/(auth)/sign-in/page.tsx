@@ -25,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
               <h2 className="text-lg font-semibold">Demo accounts</h2>
               <p className="mt-1 text-sm text-slate-600">
-                Every account's password is <code className="rounded bg-slate-100 px-1 font-mono" data-testid="demo-password">{DEMO_PASSWORD}</code>.
+                Every account&apos;s password is <code className="rounded bg-slate-100 px-1 font-mono" data-testid="demo-password">{DEMO_PASSWORD}</code>.
               </p>
               <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Demo accounts">
                 {DEMO_USERS.map((u) => (
