@@ -159,9 +159,14 @@ export function isTenantTable(ctx: LintContext, table: string, statement?: State
   return ctx.schemaAfter.hasColumn(table, key) || (statement?.schemaBefore.hasColumn(table, key) ?? false);
 }
 
+/**
+ * Estimated rows: pg_class.reltuples (the planner's estimate, set by ANALYZE and VACUUM), else
+ * n_live_tup for tables never analyzed. n_live_tup alone can double-count rows inserted just
+ * before an ANALYZE, so it is only the fallback.
+ */
 export function tableRows(ctx: LintContext, table: string): number | undefined {
   const size = ctx.stats?.[table];
   if (!size) return undefined;
-  const counts = [size.reltuples, size.liveTuples].filter((n): n is number => n !== undefined && n >= 0);
-  return counts.length > 0 ? Math.max(...counts) : undefined;
+  if (size.reltuples !== undefined && size.reltuples >= 0) return size.reltuples;
+  return size.liveTuples;
 }

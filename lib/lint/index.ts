@@ -19,6 +19,7 @@ export { RULES, RULE_IDS } from "./rules";
 export { LintConfigError, type LintConfig, type LintConfigInput } from "./config";
 export type { FileReport } from "./files";
 export type * from "./types";
+export { SEVERITIES } from "./types";
 
 export type LintMigrationInput = {
   name: string;

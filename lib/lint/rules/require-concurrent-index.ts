@@ -1,8 +1,13 @@
+import type { IndexStmt } from "libpg-query";
 import { nodeAs } from "../ast";
 import { isExistingTable } from "../context";
 import { droppedNames } from "../locks";
 import type { Rule, RuleHit } from "../types";
 import { hit, ident } from "./support";
+
+function indexColumns(index: IndexStmt): string {
+  return (index.indexParams ?? []).map((p) => nodeAs(p, "IndexElem")?.name).map((name) => (name ? ident(name) : "<expression>")).join(", ");
+}
 
 export const requireConcurrentIndex: Rule = {
   id: "require-concurrent-index",
@@ -27,7 +32,7 @@ export const requireConcurrentIndex: Rule = {
             table,
             lock: "SHARE",
             message: `CREATE INDEX on existing table "${table}" holds a SHARE lock while the whole index is built: every INSERT, UPDATE and DELETE on it waits until the build ends.`,
-            safeSql: `-- run outside a transaction (a migration of its own)\nCREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${index.idxname ? ident(index.idxname) + " " : ""}ON ${ident(table)} (...);`,
+            safeSql: `-- run outside a transaction (a migration of its own)\nCREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY ${index.idxname ? ident(index.idxname) + " " : ""}ON ${ident(table)} (${indexColumns(index)});`,
           }),
         );
       }
