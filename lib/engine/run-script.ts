@@ -1,10 +1,13 @@
 import type { Session } from "./connection";
 import { withSideConnection } from "./connection";
+import { statementsToRunSeparately } from "./script-statements";
 
 /**
  * Sends a whole migration file as ONE simple-protocol query, as Prisma does: no parameters,
  * so the server runs it as written (own BEGIN/COMMIT, DO blocks, a lone CREATE INDEX
- * CONCURRENTLY). When `signal` aborts, the statement in flight is cancelled from a second
+ * CONCURRENTLY). A file that combines statements PostgreSQL refuses in a transaction block
+ * with others is sent statement by statement instead (see script-statements.ts).
+ * When `signal` aborts, the statement in flight is cancelled from a second
  * connection with pg_cancel_backend, the only way to interrupt a running query.
  */
 export async function runScript(session: Session, url: string, sql: string, signal?: AbortSignal): Promise<void> {
@@ -13,7 +16,15 @@ export async function runScript(session: Session, url: string, sql: string, sign
   };
   signal?.addEventListener("abort", cancel, { once: true });
   try {
-    await session.client.query(sql);
+    const separately = await statementsToRunSeparately(sql);
+    if (!separately) {
+      await session.client.query(sql);
+      return;
+    }
+    for (const statement of separately) {
+      if (signal?.aborted) throw new Error("canceling statement due to user request");
+      await session.client.query(statement);
+    }
   } finally {
     signal?.removeEventListener("abort", cancel);
   }
