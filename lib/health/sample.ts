@@ -48,6 +48,11 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The sample of a target that could not be asked at all. */
+export function unreachableSample(error: string, longTransactionSeconds: number = HEALTH_THRESHOLDS.longTransactionSeconds): HealthSample {
+  return { ...emptySample(longTransactionSeconds), error };
+}
+
 function emptySample(longTransactionSeconds: number): HealthSample {
   return {
     reachable: false,
@@ -241,6 +246,6 @@ export async function sampleWithDeadline(url: string, options: SampleOptions & {
   try {
     return await withDeadline(sampleEnvironmentHealth(url, options), deadlineMs, `No complete answer within ${deadlineMs / 1000} s`);
   } catch (error) {
-    return { ...emptySample(options.longTransactionSeconds ?? HEALTH_THRESHOLDS.longTransactionSeconds), error: messageOf(error) };
+    return unreachableSample(messageOf(error), options.longTransactionSeconds);
   }
 }

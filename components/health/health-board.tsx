@@ -1,0 +1,48 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { EnvironmentHealth } from "@/lib/server/health";
+import { EnvironmentHealthCard } from "./environment-health-card";
+
+export const HEALTH_POLL_MS = 10_000;
+
+export const healthKeys = {
+  all: ["health"] as const,
+  environments: () => [...healthKeys.all, "environments"] as const,
+};
+
+async function fetchHealth(): Promise<EnvironmentHealth[]> {
+  const response = await fetch("/api/v1/health", { cache: "no-store", headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended: sign in again." : `Health API answered ${response.status}`);
+  const body = (await response.json()) as { environments: EnvironmentHealth[] };
+  return body.environments;
+}
+
+/** Server-rendered first sample, then live values every 10 s while the tab is open. */
+export function HealthBoard({ initial }: { initial: EnvironmentHealth[] }) {
+  const query = useQuery({
+    queryKey: healthKeys.environments(),
+    queryFn: fetchHealth,
+    initialData: initial,
+    // The server's sample time, so the first client render matches the server's HTML.
+    initialDataUpdatedAt: initial[0] ? Date.parse(initial[0].sampledAt) : 0,
+    refetchInterval: HEALTH_POLL_MS,
+    refetchIntervalInBackground: false,
+    staleTime: HEALTH_POLL_MS / 2,
+  });
+  const environments = query.data;
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center justify-between text-xs text-slate-500" aria-live="polite">
+        <span className="flex items-center gap-2">
+          <span className={`inline-block size-2 rounded-full ${query.isError ? "bg-red-500" : "bg-emerald-500"} ${query.isFetching ? "animate-pulse" : ""}`} />
+          {query.isError ? `Live updates paused: ${query.error.message}` : `Live · refreshes every ${HEALTH_POLL_MS / 1000} s`}
+        </span>
+        <span>Last update {new Date(query.dataUpdatedAt).toISOString().slice(11, 19)} UTC</span>
+      </div>
+      {environments.map((health) => (
+        <EnvironmentHealthCard key={health.environmentId} health={health} />
+      ))}
+    </div>
+  );
+}
