@@ -25,7 +25,7 @@ export function HealthBoard({ initial }: { initial: EnvironmentHealth[] }) {
     queryFn: fetchHealth,
     initialData: initial,
     // The server's sample time, so the first client render matches the server's HTML.
-    initialDataUpdatedAt: initial[0] ? Date.parse(initial[0].sampledAt) : 0,
+    initialDataUpdatedAt: initial[0] ? Date.parse(initial[0].sample.sampledAt) : 0,
     refetchInterval: HEALTH_POLL_MS,
     refetchIntervalInBackground: false,
     staleTime: HEALTH_POLL_MS / 2,
