@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cn } from "@/components/ui/cn";
+import { cn } from "./cn";
 
 /** Previous/next links that keep the current filters in the URL. */
 export function Pagination({

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { DeploymentsTable } from "@/components/history/deployments-table";
-import { Pagination } from "@/components/history/pagination";
+import { Pagination } from "@/components/ui/pagination";
 
 export const metadata: Metadata = { title: "History" };
 

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit/actions";
+import { isAuditAction, type AuditRow } from "@/lib/server/audit-log";
+import { JsonChange } from "./json-change";
+
+const ACTION_TONE = {
+  "user.signed_in": "gray",
+  "request.created": "blue",
+  "request.updated": "blue",
+  "request.submitted": "blue",
+  "request.approved": "green",
+  "request.rejected": "red",
+  "request.changes_requested": "yellow",
+  "request.cancelled": "gray",
+  "approval.invalidated": "orange",
+  "deployment.started": "purple",
+  "deployment.succeeded": "green",
+  "deployment.failed": "red",
+  "deployment.refused": "orange",
+} as const satisfies Record<AuditAction, BadgeTone>;
+
+function ActionBadge({ action }: { action: string }) {
+  // Events written before an action left the closed list still show, by their raw name.
+  if (!isAuditAction(action)) return <Badge>{action}</Badge>;
+  return <Badge tone={ACTION_TONE[action]}>{AUDIT_ACTION_LABELS[action]}</Badge>;
+}
+
+export function AuditTable({ rows }: { rows: AuditRow[] }) {
+  return (
+    <Table className="[&_table]:table-fixed">
+      <colgroup>
+        <col className="w-14" />
+        <col className="w-40" />
+        <col className="w-56" />
+        <col className="w-44" />
+        <col className="w-64" />
+        <col />
+      </colgroup>
+      <thead className="bg-slate-50">
+        <tr>
+          <Th>#</Th>
+          <Th>When</Th>
+          <Th>Actor</Th>
+          <Th>Action</Th>
+          <Th>Subject</Th>
+          <Th>Change</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((e) => (
+          <tr key={e.id} className="hover:bg-slate-50" data-testid="audit-row">
+            <Td className="font-mono text-xs text-slate-400">{e.id}</Td>
+            <Td className="text-xs">
+              <Time value={e.createdAt} />
+            </Td>
+            <Td className="truncate">
+              <span title={e.actorEmail}>{e.actorEmail}</span>
+            </Td>
+            <Td>
+              <ActionBadge action={e.action} />
+            </Td>
+            <Td className="min-w-0">
+              {e.subjectHref ? (
+                <Link href={e.subjectHref} className="block truncate text-indigo-600 hover:text-indigo-500" title={`${e.subjectType} ${e.subjectId}`}>
+                  {e.subjectLabel}
+                </Link>
+              ) : (
+                <span className="block truncate" title={`${e.subjectType} ${e.subjectId}`}>
+                  <span className="text-slate-500">{e.subjectType}</span> <span className="font-mono text-xs">{e.subjectId}</span>
+                </span>
+              )}
+              <span className="block truncate text-[11px] text-slate-400">{e.project ?? "No project"}</span>
+            </Td>
+            <Td className="min-w-0">
+              <JsonChange before={e.before} after={e.after} metadata={e.metadata} />
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
