@@ -72,3 +72,16 @@ export function visit(node: unknown, onNode: (kind: string, payload: unknown) =>
     visit(value, onNode);
   }
 }
+
+/** Every name a statement mentions: relation names (tables, views, indexes) and dropped objects' names. */
+export function mentionedNames(node: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) mentionedNames(item, into);
+  } else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === "relname" || key === "sval") && typeof value === "string") into.add(value);
+      else if (typeof value === "object") mentionedNames(value, into);
+    }
+  }
+  return into;
+}

@@ -1,5 +1,5 @@
 import type { Node } from "libpg-query";
-import { nodeAs, nodeKind } from "./ast";
+import { mentionedNames, nodeAs, nodeKind } from "./ast";
 import type { LintConfig } from "./config";
 import { isConcurrentReindex, tableLocks, type TableLock } from "./locks";
 import type { ParsedStatement } from "./parse";
@@ -118,10 +118,11 @@ export function buildContext(input: {
   stats?: TableStats;
   migration?: MigrationFiles;
 }): LintContext {
-  const schema = input.baseSchema.snapshot();
+  // Advanced in place: after the file, it describes the schema the next migration starts from.
+  const schema = input.baseSchema;
   const createdTables = new Map<string, number>();
   const analysed = input.statements.map((statement) => {
-    const schemaBefore = schema.snapshot();
+    const schemaBefore = schema.subset(mentionedNames(statement.node));
     const created = nodeAs(statement.node, "CreateStmt")?.relation?.relname;
     if (created && !createdTables.has(created)) createdTables.set(created, statement.index);
     schema.apply(statement.node);

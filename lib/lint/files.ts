@@ -68,8 +68,7 @@ export function lintSources(paths: string[], config: LintConfig, stats?: TableSt
         continue;
       }
       const downSql = source.isDirectory ? (existsSync(source.downPath!) ? readFileSync(source.downPath!, "utf8") : null) : undefined;
-      const { report, parsed } = lintUnit({ file: path.relative(process.cwd(), source.file), sql, downSql, config, baseSchema: schema, stats });
-      for (const statement of parsed?.statements ?? []) schema.apply(statement.node);
+      const { report } = lintUnit({ file: path.relative(process.cwd(), source.file), sql, downSql, config, baseSchema: schema, stats });
       reports.push({ file: path.relative(process.cwd(), source.file), report });
     }
   }

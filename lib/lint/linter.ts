@@ -12,7 +12,7 @@ export type LintUnit = {
   /** Undefined for a lone SQL file; for a migration, the down.sql text or null when there is none. */
   downSql?: string | null;
   config: LintConfig;
-  /** Schema known before this file (earlier migrations, target catalog); the caller owns it. */
+  /** Schema known before this file (earlier migrations, target catalog); linting advances it past the file. */
   baseSchema: SchemaModel;
   stats?: TableStats;
 };

@@ -1,4 +1,4 @@
-import { loadModule, parseSync, scanSync, hasSqlDetails, type Node } from "libpg-query";
+import { loadModule, parseSync, hasSqlDetails, type Node } from "libpg-query";
 import type { ParseError } from "./types";
 
 export type ParsedStatement = {
@@ -60,47 +60,64 @@ export function parseSql(sql: string): ParsedSql {
     throw toParseError(sql, error);
   }
   const charAt = byteToCharOffsets(sql);
-  const tokens = scanSync(sql).tokens.map((t) => ({ ...t, start: charAt(t.start), end: charAt(t.end) }));
-  const codeTokenStarts = tokens.filter((t) => !isComment(t.tokenName)).map((t) => t.start);
-
   const statements: ParsedStatement[] = [];
+  const ignores: IgnoreDirective[] = [];
+  let previousEnd = 0;
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue;
     // The first statement's location is omitted when zero; the last one's length when it runs to the end.
     const from = charAt(raw.stmt_location ?? 0);
     const to = raw.stmt_len === undefined ? sql.length : charAt((raw.stmt_location ?? 0) + raw.stmt_len);
-    const start = codeTokenStarts.find((s) => s >= from) ?? from;
-    statements.push({
-      index: statements.length,
-      node: raw.stmt,
-      text: sql.slice(start, to).trim(),
-      start,
-      ...lineAndColumn(sql, start),
-    });
-  }
-
-  const ignores: IgnoreDirective[] = [];
-  for (const token of tokens) {
-    if (!isComment(token.tokenName)) continue;
-    const directive = parseIgnoreComment(token.text);
-    if (!directive) continue;
-    const next = statements.find((s) => s.start >= token.end);
-    if (next) ignores.push({ ...directive, statementIndex: next.index });
+    // Comments before a statement sit between the previous one's end and its first token.
+    const { codeStart, comments } = skipCommentsAndSpace(sql, Math.min(previousEnd, from), to);
+    previousEnd = to;
+    const index = statements.length;
+    for (const comment of comments) {
+      const directive = parseIgnoreComment(comment);
+      if (directive) ignores.push({ ...directive, statementIndex: index });
+    }
+    statements.push({ index, node: raw.stmt, text: sql.slice(codeStart, to).trim(), start: codeStart, ...lineAndColumn(sql, codeStart) });
   }
   return { statements, ignores };
 }
 
-function hasNoCode(sql: string): boolean {
-  if (sql.trim() === "") return true;
-  try {
-    return scanSync(sql).tokens.every((t) => isComment(t.tokenName));
-  } catch {
-    return false;
+/**
+ * Skips whitespace, statement separators and comments (`-- …`, nested `/* … *\/`) from `from`,
+ * collecting the comments.
+ * Only the text between two statements is scanned, so no SQL is interpreted here: the parser has
+ * already delimited the statements.
+ */
+function skipCommentsAndSpace(sql: string, from: number, to: number): { codeStart: number; comments: string[] } {
+  const comments: string[] = [];
+  let i = from;
+  while (i < to) {
+    const ch = sql[i];
+    if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\f" || ch === ";") {
+      i++;
+    } else if (ch === "-" && sql[i + 1] === "-") {
+      const end = sql.indexOf("\n", i);
+      const stop = end === -1 ? to : end;
+      comments.push(sql.slice(i, stop));
+      i = stop;
+    } else if (ch === "/" && sql[i + 1] === "*") {
+      let depth = 0;
+      let j = i;
+      do {
+        if (sql[j] === "/" && sql[j + 1] === "*") (depth++, (j += 2));
+        else if (sql[j] === "*" && sql[j + 1] === "/") (depth--, (j += 2));
+        else j++;
+      } while (depth > 0 && j < to);
+      comments.push(sql.slice(i, j));
+      i = j;
+    } else {
+      break;
+    }
   }
+  return { codeStart: i, comments };
 }
 
-function isComment(tokenName: string): boolean {
-  return tokenName === "SQL_COMMENT" || tokenName === "C_COMMENT";
+function hasNoCode(sql: string): boolean {
+  return skipCommentsAndSpace(sql, 0, sql.length).codeStart === sql.length;
 }
 
 function parseIgnoreComment(comment: string): { ruleId: string; reason: string } | undefined {

@@ -39,6 +39,21 @@ export class SchemaModel {
     return new SchemaModel(new Map(this.tables), new Map(this.indexes));
   }
 
+  /**
+   * The part of the model a statement can ask about: copying only the tables and indexes it names
+   * keeps per-statement snapshots cheap when the history holds hundreds of tables.
+   */
+  subset(names: Iterable<string>): SchemaModel {
+    const subset = new SchemaModel();
+    for (const name of names) {
+      const table = this.tables.get(name);
+      if (table) subset.tables.set(name, table);
+      const indexTable = this.indexes.get(name);
+      if (indexTable) subset.indexes.set(name, indexTable);
+    }
+    return subset;
+  }
+
   hasColumn(table: string, column: string): boolean {
     return this.tables.get(table)?.has(column) ?? false;
   }

@@ -20,7 +20,7 @@ export const missingLockTimeout: Rule = {
     "A DDL statement waiting for its lock behind one long-running query makes every later query on the table queue behind it: an outage although the DDL itself is instant. SET lock_timeout (or SET LOCAL lock_timeout) first so the migration fails fast and can be retried. Reported once per file, on the first blocking statement.",
   badSql: 'ALTER TABLE "User" ADD COLUMN "nickname" TEXT;',
   goodSql: 'SET lock_timeout = \'2s\';\nALTER TABLE "User" ADD COLUMN "nickname" TEXT;',
-  squawk: ["require-timeout-settings"],
+  squawk: ["require-lock-timeout", "require-timeout-settings"],
   strongMigrations: ["lock_timeout (configuration)"],
   check(ctx) {
     for (const statement of ctx.statements) {
