@@ -13,7 +13,7 @@ const chromium = {
 
 /**
  * The e2e suite runs against its own Sluice: a fresh embedded PostgreSQL in
- * .sluice/e2e on port 54349 and the web app on 3100, so it never touches a dev
+ * .sluice/e2e-3100 on port 54349 and the web app on 3100, so it never touches a dev
  * instance on 3000/54329 and always starts from the seeded demo data.
  * The flows are sequential (one request travels from requester to prod), so one worker.
  */
@@ -40,7 +40,7 @@ export default defineConfig({
     { name: "chromium", dependencies: ["setup"], use: chromium },
   ],
   webServer: {
-    command: `rm -rf ${E2E_DATA_DIR} && SLUICE_DATA_DIR=${E2E_DATA_DIR} SLUICE_PG_PORT=${E2E_PG_PORT} PORT=${E2E_PORT} npm start`,
+    command: `e2e/start-server.sh ${E2E_DATA_DIR} ${E2E_PORT} ${E2E_PG_PORT}`,
     url: `${E2E_BASE_URL}/sign-in`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -32,16 +32,11 @@ test.describe("signing in and out", () => {
     });
   }
 
-  test("an unauthenticated visit to /requests is sent to sign in, and back after signing in", async ({ page }) => {
+  test("an unauthenticated visit to /requests is sent to sign in", async ({ page }) => {
     await page.goto("/requests");
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    const rita = demoUser("requester");
-    await page.getByLabel("Email").fill(rita.email);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL((url) => url.pathname === "/requests");
-    await expect(page.getByRole("heading", { level: 1, name: "Migration requests" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Migration requests" })).toHaveCount(0);
   });
 
   test("signing out ends the session", async ({ page }) => {
