@@ -1,7 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { FAILED_DEPLOY_WINDOW_DAYS, PENDING_REQUEST_STATUSES, loadDashboard } from "@/lib/server/dashboard";
 import { PageHeader } from "@/components/ui/page-header";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatTile } from "@/components/dashboard/stat-tile";
 import { RecentDeploys } from "@/components/dashboard/recent-deploys";
@@ -53,24 +52,22 @@ export default async function DashboardPage() {
         />
       </div>
 
-      <div className="mt-8 grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-        <section>
-          <div className="mb-3 flex items-baseline justify-between">
-            <h2 className="text-sm font-semibold text-slate-900">Latest deploys</h2>
-            <Link href="/history" className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-              All history →
-            </Link>
-          </div>
-          <RecentDeploys deploys={dashboard.recentDeploys} />
+      {dashboard.environments.length > 0 && (
+        <section className="mt-8" aria-label="Environments">
+          <h2 className="mb-3 text-sm font-semibold text-slate-900">Environments</h2>
+          <EnvironmentSummaryList environments={dashboard.environments} />
         </section>
-        <Card title="Environments">
-          {dashboard.environments.length ? (
-            <EnvironmentSummaryList environments={dashboard.environments} />
-          ) : (
-            <p className="text-sm text-slate-500">No environments configured.</p>
-          )}
-        </Card>
-      </div>
+      )}
+
+      <section className="mt-8" aria-label="Latest deploys">
+        <div className="mb-3 flex items-baseline justify-between">
+          <h2 className="text-sm font-semibold text-slate-900">Latest deploys</h2>
+          <Link href="/history" className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+            All history →
+          </Link>
+        </div>
+        <RecentDeploys deploys={dashboard.recentDeploys} />
+      </section>
     </>
   );
 }

@@ -11,11 +11,11 @@ export function AuditFilters({ filters, subjectTypes }: { filters: TAuditFilters
     <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter audit events">
       <label className="text-xs font-medium text-slate-600">
         Actor
-        <input type="search" name="actor" defaultValue={filters.actor} placeholder="email" className={`${FIELD} w-52`} />
+        <input type="search" name="actor" defaultValue={filters.actor} placeholder="email" className={`${FIELD} w-44`} />
       </label>
       <label className="text-xs font-medium text-slate-600">
         Action
-        <select name="action" defaultValue={filters.action ?? ""} className={`${FIELD} pr-8`}>
+        <select name="action" defaultValue={filters.action ?? ""} className={`${FIELD} w-48 pr-8`}>
           <option value="">Any action</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -26,7 +26,7 @@ export function AuditFilters({ filters, subjectTypes }: { filters: TAuditFilters
       </label>
       <label className="text-xs font-medium text-slate-600">
         Subject type
-        <select name="subjectType" defaultValue={filters.subjectType ?? ""} className={`${FIELD} pr-8`}>
+        <select name="subjectType" defaultValue={filters.subjectType ?? ""} className={`${FIELD} w-32 pr-8`}>
           <option value="">Any</option>
           {subjectTypes.map((t) => (
             <option key={t} value={t}>
@@ -37,15 +37,15 @@ export function AuditFilters({ filters, subjectTypes }: { filters: TAuditFilters
       </label>
       <label className="text-xs font-medium text-slate-600">
         Subject id
-        <input type="search" name="subjectId" defaultValue={filters.subjectId} className={`${FIELD} w-56 font-mono`} />
+        <input type="search" name="subjectId" defaultValue={filters.subjectId} className={`${FIELD} w-44 font-mono`} />
       </label>
       <label className="text-xs font-medium text-slate-600">
         From
-        <input type="date" name="from" defaultValue={filters.from} className={FIELD} />
+        <input type="date" name="from" defaultValue={filters.from} className={`${FIELD} w-36`} />
       </label>
       <label className="text-xs font-medium text-slate-600">
         To
-        <input type="date" name="to" defaultValue={filters.to} className={FIELD} />
+        <input type="date" name="to" defaultValue={filters.to} className={`${FIELD} w-36`} />
       </label>
       <Button type="submit" variant="secondary">
         Apply

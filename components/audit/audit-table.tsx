@@ -20,6 +20,14 @@ const ACTION_TONE = {
   "deployment.succeeded": "green",
   "deployment.failed": "red",
   "deployment.refused": "orange",
+  "deployment.queued": "blue",
+  "deployment.rolled_back": "yellow",
+  "deployment.cancelled": "gray",
+  "deployment.stop_requested": "orange",
+  "deployment.abandoned": "red",
+  "deployment.break_glass": "red",
+  "policy.created": "purple",
+  "policy.updated": "purple",
 } as const satisfies Record<AuditAction, BadgeTone>;
 
 function ActionBadge({ action }: { action: string }) {

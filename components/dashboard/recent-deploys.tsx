@@ -24,24 +24,24 @@ export function RecentDeploys({ deploys }: { deploys: RecentDeploy[] }) {
       <tbody className="divide-y divide-slate-100">
         {deploys.map((d) => (
           <tr key={d.id} className="hover:bg-slate-50">
-            <Td className="max-w-md">
+            <Td className="max-w-[28rem]">
               <Link href={`/history/${d.id}`} className="group block truncate">
                 <span className="font-mono text-slate-500">#{d.requestNumber}</span>{" "}
                 <span className="font-medium text-slate-900 group-hover:text-indigo-600">{d.requestTitle}</span>
               </Link>
             </Td>
-            <Td>
+            <Td className="whitespace-nowrap">
               <span className="text-slate-500">{d.projectName} / </span>
               <span className="font-medium text-slate-900">{d.environmentName}</span>
             </Td>
             <Td>
               <DeploymentStatusBadge status={d.status} />
             </Td>
-            <Td>{d.startedBy}</Td>
+            <Td className="whitespace-nowrap">{d.startedBy}</Td>
             <Td>
               <Time value={d.startedAt ?? d.createdAt} />
             </Td>
-            <Td className="text-right tabular-nums">{formatDuration(deployDurationMs(d))}</Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">{formatDuration(deployDurationMs(d))}</Td>
           </tr>
         ))}
       </tbody>

@@ -12,8 +12,10 @@ export const healthKeys = {
 };
 
 async function fetchHealth(): Promise<EnvironmentHealth[]> {
-  const response = await fetch("/api/v1/health", { cache: "no-store", headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended: sign in again." : `Health API answered ${response.status}`);
+  // "manual": an expired session is redirected to the sign-in page, which is not JSON.
+  const response = await fetch("/api/v1/health", { cache: "no-store", redirect: "manual", headers: { accept: "application/json" } });
+  if (response.status === 401 || response.type === "opaqueredirect") throw new Error("Your session has ended: sign in again.");
+  if (!response.ok) throw new Error(`Health API answered ${response.status}`);
   const body = (await response.json()) as { environments: EnvironmentHealth[] };
   return body.environments;
 }

@@ -27,7 +27,7 @@ async function largestTables(client: pg.Client, limit: number, mode: "exact" | "
       : `(c.relpages + coalesce(t.relpages, 0) + coalesce((SELECT sum(i.relpages) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = c.oid), 0))::bigint
           * current_setting('block_size')::bigint`;
   const { rows } = await client.query<{ name: string; total_bytes: string; row_estimate: string | null }>(
-    `SELECT format('%I.%I', n.nspname, c.relname) AS name,
+    `SELECT n.nspname || '.' || c.relname AS name,
             ${size} AS total_bytes,
             CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint ELSE s.n_live_tup END AS row_estimate
        FROM pg_class c
