@@ -103,9 +103,15 @@ function skipCommentsAndSpace(sql: string, from: number, to: number): { codeStar
       let depth = 0;
       let j = i;
       do {
-        if (sql[j] === "/" && sql[j + 1] === "*") (depth++, (j += 2));
-        else if (sql[j] === "*" && sql[j + 1] === "/") (depth--, (j += 2));
-        else j++;
+        if (sql[j] === "/" && sql[j + 1] === "*") {
+          depth++;
+          j += 2;
+        } else if (sql[j] === "*" && sql[j + 1] === "/") {
+          depth--;
+          j += 2;
+        } else {
+          j++;
+        }
       } while (depth > 0 && j < to);
       comments.push(sql.slice(i, j));
       i = j;

@@ -12,7 +12,7 @@ export const preferTimestamptz: Rule = {
     "timestamp without time zone stores wall-clock time with no offset: values written by servers or sessions in different time zones silently mean different instants. timestamptz stores an instant. Prisma's DateTime maps to timestamp(3) by default: use @db.Timestamptz(3).",
   badSql: 'CREATE TABLE "Event" ("id" BIGINT PRIMARY KEY, "createdAt" TIMESTAMP(3) NOT NULL);',
   goodSql: 'CREATE TABLE "Event" ("id" BIGINT PRIMARY KEY, "createdAt" TIMESTAMPTZ(3) NOT NULL);',
-  squawk: ["prefer-timestamptz"],
+  squawk: ["prefer-timestamptz", "prefer-timestamp-tz"],
   strongMigrations: [],
   check(ctx) {
     return columnDefinitions(ctx)
