@@ -59,6 +59,7 @@ async function main() {
   const lock = acquireInstanceLock(DATA_DIR);
   let embedded: EmbeddedServer | null = null;
   let web: ChildProcess | null = null;
+  let worker: ChildProcess | null = null;
   let stopping = false;
 
   const shutdown = async (code: number) => {
@@ -68,6 +69,12 @@ async function main() {
     if (web && web.exitCode === null) {
       web.kill("SIGTERM");
       await new Promise((r) => web!.once("exit", r));
+    }
+    // SIGTERM lets the worker finish the deploy it is running (up to its 30 s grace); a deploy cut
+    // off anyway is detected and explained by the next worker's recovery.
+    if (worker && worker.exitCode === null) {
+      worker.kill("SIGTERM");
+      await new Promise((r) => worker!.once("exit", r));
     }
     if (embedded) {
       await embedded.stop();
@@ -121,6 +128,12 @@ async function main() {
       const build = spawnSync(nextBin, ["build"], { cwd: ROOT, stdio: "inherit", env: process.env });
       if (build.status !== 0) throw new Error("next build failed");
     }
+
+    // The deploy worker is its own process: restarting the web server never touches a running deploy.
+    worker = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "lib", "jobs", "run-worker.ts")], { cwd: ROOT, stdio: "inherit", env: process.env });
+    worker.once("exit", (code) => {
+      if (!stopping) say(`the deploy worker exited (${code}); queued deploys wait until it runs again`);
+    });
 
     web = spawn(nextBin, [DEV ? "dev" : "start", "-p", String(PORT)], { cwd: ROOT, stdio: "inherit", env: process.env });
     web.once("exit", (code) => {

@@ -2,18 +2,37 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import { deployRequestAction } from "@/lib/actions/deploy-request";
 import { Button } from "@/components/ui/button";
+import { DeploymentProgress } from "@/components/deploys/deployment-progress";
 import type { EnvironmentReadiness } from "@/lib/server/deploy-policy";
+import type { DeploymentProgress as Progress } from "@/lib/server/deployments";
 
 type Outcome = { environment: string; ok: boolean; message: string; deploymentId?: string };
+
+function outcomeOf(p: Progress): Outcome {
+  if (p.status === "succeeded") return { environment: p.environment, ok: true, message: `Deployed to ${p.environment}.`, deploymentId: p.id };
+  return { environment: p.environment, ok: false, message: p.error ?? `The deploy ${p.status.replace("_", " ")}.`, deploymentId: p.id };
+}
 
 export function DeployPanel({ requestId, readiness, migrations }: { requestId: string; readiness: EnvironmentReadiness[]; migrations: string[] }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<EnvironmentReadiness | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Deploys started from this page; those already running when the page loaded come from readiness.
+  const [started, setStarted] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
+  const watching = [...new Set([...readiness.flatMap((r) => (r.activeDeploymentId ? [r.activeDeploymentId] : [])), ...started])];
+
+  const finished = useCallback(
+    (p: Progress) => {
+      setOutcome(outcomeOf(p));
+      setStarted((ids) => ids.filter((id) => id !== p.id));
+      router.refresh();
+    },
+    [router],
+  );
 
   function deploy(env: EnvironmentReadiness) {
     setConfirming(null);
@@ -21,8 +40,7 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
     startTransition(async () => {
       const result = await deployRequestAction({ requestId, environmentId: env.environmentId });
       if (!result.ok) setOutcome({ environment: env.name, ok: false, message: result.message });
-      else if (result.data.status === "succeeded") setOutcome({ environment: env.name, ok: true, message: `Deployed to ${env.name}.`, deploymentId: result.data.deploymentId });
-      else setOutcome({ environment: env.name, ok: false, message: result.data.error ?? "The deploy failed.", deploymentId: result.data.deploymentId });
+      else setStarted((ids) => [...ids, result.data.deploymentId]);
       router.refresh();
     });
   }
@@ -34,7 +52,7 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
           <li key={env.environmentId} className="flex items-start justify-between gap-4 py-2" data-testid={`deploy-row-${env.name}`}>
             <div>
               <p className="font-mono text-sm font-semibold">{env.name}</p>
-              <p className="text-xs text-slate-600">{env.missing.length ? env.missing.join("; ") : "ready to deploy"}</p>
+              <p className="text-xs text-slate-600">{env.activeDeploymentId ? "deploy in progress" : env.missing.length ? env.missing.join("; ") : "ready to deploy"}</p>
             </div>
             <Button
               className="shrink-0 whitespace-nowrap"
@@ -66,7 +84,12 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
         </div>
       )}
 
-      {pending && <p className="text-sm text-slate-600" role="status">Deploying… the engine is applying migrations on the target.</p>}
+      {pending && <p className="text-sm text-slate-600" role="status">Queueing the deploy…</p>}
+      {watching.map((id) => (
+        <div key={id} className="rounded-md border border-slate-200 p-3">
+          <DeploymentProgress deploymentId={id} onFinished={finished} showLog={false} />
+        </div>
+      ))}
       {outcome && (
         <div className={`rounded-md px-4 py-3 text-sm ${outcome.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`} data-testid="deploy-outcome">
           <pre className="whitespace-pre-wrap font-sans">{outcome.message}</pre>

@@ -15,6 +15,14 @@ export const AUDIT_ACTIONS = [
   "deployment.succeeded",
   "deployment.failed",
   "deployment.refused",
+  "deployment.queued",
+  "deployment.rolled_back",
+  "deployment.cancelled",
+  "deployment.stop_requested",
+  "deployment.abandoned",
+  "deployment.break_glass",
+  "policy.created",
+  "policy.updated",
 ] as const;
 
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
@@ -34,4 +42,12 @@ export const AUDIT_ACTION_LABELS = {
   "deployment.succeeded": "Deploy succeeded",
   "deployment.failed": "Deploy failed",
   "deployment.refused": "Deploy refused",
+  "deployment.queued": "Queued deploy",
+  "deployment.rolled_back": "Deploy rolled back",
+  "deployment.cancelled": "Deploy cancelled",
+  "deployment.stop_requested": "Requested emergency stop",
+  "deployment.abandoned": "Deploy abandoned by a dead worker",
+  "deployment.break_glass": "Break-glass deploy",
+  "policy.created": "Created environment policy",
+  "policy.updated": "Changed environment policy",
 } as const satisfies Record<AuditAction, string>;

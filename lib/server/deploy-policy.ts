@@ -1,9 +1,15 @@
 import { db } from "@/lib/db";
-import { roleIn } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { defaultPolicyFor } from "@/lib/workflow/default-policy";
 import { evaluateDeploy, missingForDeploy } from "@/lib/workflow/policy";
 import type { DeployCheckInput } from "@/lib/workflow/types";
 import { joinedChecksums } from "./requests";
+
+// Not lib/auth/session's roleIn: the worker process evaluates policies too and must not load next-auth.
+async function roleIn(userId: string, projectId: string): Promise<Role | null> {
+  const membership = await db().membership.findUnique({ where: { userId_projectId: { userId, projectId } }, select: { role: true } });
+  return membership?.role ?? null;
+}
 
 /** Gathers what the pure policy functions need about a request and one of its environments. */
 export async function deployCheckInput(requestId: string, environmentId: string, actor: { id: string }): Promise<DeployCheckInput> {
@@ -41,7 +47,14 @@ export async function deployCheckInput(requestId: string, environmentId: string,
   };
 }
 
-export type EnvironmentReadiness = { environmentId: string; name: string; missing: string[]; mayDeploy: boolean };
+export type EnvironmentReadiness = {
+  environmentId: string;
+  name: string;
+  missing: string[];
+  mayDeploy: boolean;
+  /** A queued or running deploy of this request here: the page follows it live, also after a reload. */
+  activeDeploymentId: string | null;
+};
 
 /** For the request page: per environment, what is missing and whether this viewer may deploy now. */
 export async function deployReadiness(requestId: string, viewer: { id: string }): Promise<EnvironmentReadiness[]> {
@@ -52,7 +65,8 @@ export async function deployReadiness(requestId: string, viewer: { id: string })
   return Promise.all(
     request.project.environments.map(async (env) => {
       const input = await deployCheckInput(requestId, env.id, viewer);
-      return { environmentId: env.id, name: env.name, missing: missingForDeploy(input), mayDeploy: evaluateDeploy(input).allowed };
+      const active = await db().deployment.findFirst({ where: { requestId, environmentId: env.id, status: { in: ["queued", "running"] } }, select: { id: true } });
+      return { environmentId: env.id, name: env.name, missing: missingForDeploy(input), mayDeploy: evaluateDeploy(input).allowed && !active, activeDeploymentId: active?.id ?? null };
     }),
   );
 }

@@ -1,29 +1,31 @@
-import { deployMigrations, isEngineError, migrationStatus, type EngineEvent, type MigrationFile } from "@/lib/engine";
+import pg from "pg";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { authorize, type CurrentUser } from "@/lib/auth/session";
+import { authorize, roleIn, type CurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { evaluateDeploy } from "@/lib/workflow/policy";
-import { ZDeploy, type TDeploy } from "@/lib/schemas/request";
+import { ZStartDeploy, ZStopDeployment, type TStartDeploy, type TStopDeployment } from "@/lib/schemas/deployment";
+import { checkTarget } from "@/lib/deploy/preflight";
+import { producer, sendDeployJob } from "@/lib/jobs/queue";
+import type { MigrationFile } from "@/lib/engine";
 import { deployCheckInput } from "./deploy-policy";
 import { environmentUrl, sourceMigrations } from "./projects";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const UNIQUE_VIOLATION = "P2002";
 
-function formatEvent(event: EngineEvent): string {
-  const took = event.durationMs != null ? ` (${event.durationMs} ms)` : "";
-  return `${event.at.toISOString()} ${event.message}${took}`;
-}
-
 /**
- * Starts a deploy of a request to one environment and runs it to the end.
- * Authorization and policy are checked here on the server, then again as a
- * state guard inside the transaction that creates the deployment; the partial
- * unique index on Deployment refuses a second active deploy to the same target.
+ * Queues a deploy of a request to one environment. Authorization, policy and the target's
+ * state are checked here for a fast answer, and again by the worker's preflight when it runs.
+ * The Deployment row (status queued) is the durable record; the pg-boss job only wakes a
+ * worker, and a worker re-sends jobs for queued rows that have none, so neither a web restart
+ * between the commit and the send nor a duplicate job can lose or repeat a deploy.
+ * The partial unique index on Deployment refuses a second queued/running deploy to one target.
  */
-export async function deployRequest(user: CurrentUser, raw: TDeploy) {
-  const input = ZDeploy.parse(raw);
+export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
+  const input = ZStartDeploy.parse(raw);
   const request = await db().migrationRequest.findUnique({
     where: { id: input.requestId },
     include: { migrations: { orderBy: { position: "asc" } }, project: true },
@@ -31,10 +33,11 @@ export async function deployRequest(user: CurrentUser, raw: TDeploy) {
   if (!request) throw new AppError("NOT_FOUND", "No such request.");
   const environment = await db().environment.findFirst({ where: { id: input.environmentId, projectId: request.projectId } });
   if (!environment) throw new AppError("NOT_FOUND", "No such environment in this project.");
-  await authorize(user, request.projectId, environment.position === 0 ? "deploy.start_dev" : "deploy.start");
+  const role = await authorize(user, request.projectId, environment.position === 0 ? "deploy.start_dev" : "deploy.start");
 
   const verdict = evaluateDeploy(await deployCheckInput(request.id, environment.id, user));
-  if (!verdict.allowed) {
+  const breakGlass = !verdict.allowed && input.breakGlassReason && role === "admin" ? input.breakGlassReason : null;
+  if (!verdict.allowed && !breakGlass) {
     await db().$transaction((tx) =>
       recordAudit(tx, {
         actor: { id: user.id, email: user.email },
@@ -49,119 +52,165 @@ export async function deployRequest(user: CurrentUser, raw: TDeploy) {
   }
 
   const migrations: MigrationFile[] = request.migrations.map((m) => ({ name: m.name, sql: m.sql, checksum: m.checksum, downSql: m.downSql, verifySql: m.verifySql }));
-  const url = environmentUrl(environment);
-  await refuseOutOfOrder(request.project, migrations, url, environment.name);
+  const target = await checkTarget(environmentUrl(environment), environment.name, migrations, await sourceMigrations(request.project));
+  if (!target.ok) throw new AppError(target.problem.startsWith("Cannot reach") ? "TARGET_FAILED" : "CONFLICT", target.problem);
 
   let deployment;
   try {
     deployment = await db().$transaction(async (tx) => {
       const created = await tx.deployment.create({
-        data: { requestId: request.id, environmentId: environment.id, startedById: user.id, status: "running", startedAt: new Date() },
+        data: { requestId: request.id, environmentId: environment.id, startedById: user.id, status: "queued", runAt: input.runAt ?? null, breakGlassReason: breakGlass },
       });
-      await tx.migrationRequest.update({ where: { id: request.id }, data: { status: "deploying" } });
+      const actor = { id: user.id, email: user.email };
       await recordAudit(tx, {
-        actor: { id: user.id, email: user.email },
-        action: "deployment.started",
+        actor,
+        action: "deployment.queued",
         subjectType: "deployment",
         subjectId: created.id,
         projectId: request.projectId,
-        before: { requestStatus: request.status },
-        after: { environment: environment.name, migrations: migrations.map((m) => m.name), requestId: request.id },
+        after: { environment: environment.name, migrations: migrations.map((m) => m.name), requestId: request.id, runAt: input.runAt?.toISOString() ?? null },
       });
+      if (breakGlass) {
+        await recordAudit(tx, {
+          actor,
+          action: "deployment.break_glass",
+          subjectType: "deployment",
+          subjectId: created.id,
+          projectId: request.projectId,
+          after: { environment: environment.name, reason: breakGlass, policyReasons: verdict.allowed ? [] : verdict.reasons },
+        });
+      }
       return created;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === UNIQUE_VIOLATION) {
-      throw new AppError("CONFLICT", `A deploy to ${environment.name} is already running. Wait for it to finish.`);
+      throw new AppError("CONFLICT", `A deploy to ${environment.name} is already queued or running. Wait for it to finish.`);
     }
     throw error;
   }
 
-  return runDeployment({ deploymentId: deployment.id, requestStatusBefore: request.status, url, migrations, user, environment, request });
+  try {
+    await sendDeployJob(await producer(env().DATABASE_URL), deployment.id, deployment.runAt);
+  } catch (error) {
+    // The row is committed: a worker's sweep sends the job. Say so in the server log only.
+    console.error(`[sluice] deployment ${deployment.id} queued, job not sent yet (a worker will pick it up): ${(error as Error).message}`);
+  }
+  return deployment;
 }
 
 /**
- * A migration earlier in the project's folder that is still pending on the target
- * would be skipped by applying only this request's migrations: refuse instead of
- * leaving the target in an order no folder describes.
+ * Emergency stop. A queued deploy is cancelled at once (the worker's claim then skips it);
+ * a running one gets a stop flag the worker polls with its heartbeat: it cancels the running
+ * statement, stops at a safe point and rolls back what it applied.
  */
-async function refuseOutOfOrder(project: { migrationsPath: string }, migrations: MigrationFile[], url: string, environmentName: string) {
-  const source = await sourceMigrations(project);
-  const first = migrations[0]?.name;
-  const earlier = source.filter((s) => first && s.name.localeCompare(first) < 0 && !migrations.some((m) => m.name === s.name));
-  if (!earlier.length) return;
-  let status;
-  try {
-    status = await migrationStatus({ url, migrations: earlier });
-  } catch (error) {
-    throw new AppError("TARGET_FAILED", `Cannot read ${environmentName}'s migration history: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (status.pending.length) {
-    throw new AppError("CONFLICT", `${environmentName} has earlier migrations not applied yet: ${status.pending.join(", ")}. Deploy those first.`);
-  }
+export async function stopDeployment(user: CurrentUser, raw: TStopDeployment) {
+  const { deploymentId } = ZStopDeployment.parse(raw);
+  const deployment = await db().deployment.findUnique({ where: { id: deploymentId }, include: { request: true, environment: true } });
+  if (!deployment) throw new AppError("NOT_FOUND", "No such deployment.");
+  await authorize(user, deployment.request.projectId, "deploy.stop");
+  const actor = { id: user.id, email: user.email };
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const cancelled = await tx.deployment.updateMany({
+      where: { id: deploymentId, status: "queued" },
+      data: { status: "cancelled", finishedAt: now, stopRequestedAt: now, stopRequestedById: user.id, error: "Cancelled before it started; nothing was applied.", notRunMigrations: [] },
+    });
+    if (cancelled.count) {
+      await recordAudit(tx, { actor, action: "deployment.cancelled", subjectType: "deployment", subjectId: deploymentId, projectId: deployment.request.projectId, before: { status: "queued" }, after: { status: "cancelled", environment: deployment.environment.name } });
+      return { status: "cancelled" as const };
+    }
+    const flagged = await tx.deployment.updateMany({ where: { id: deploymentId, status: "running", stopRequestedAt: null }, data: { stopRequestedAt: now, stopRequestedById: user.id } });
+    if (flagged.count) {
+      await recordAudit(tx, { actor, action: "deployment.stop_requested", subjectType: "deployment", subjectId: deploymentId, projectId: deployment.request.projectId, before: { status: "running" }, after: { stopRequestedAt: now.toISOString(), environment: deployment.environment.name } });
+      return { status: "stopping" as const };
+    }
+    const current = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { status: true } });
+    if (current.status === "running") return { status: "stopping" as const };
+    throw new AppError("CONFLICT", `This deploy already finished (${current.status.replace("_", " ")}).`);
+  });
 }
 
-type RunInput = {
-  deploymentId: string;
-  requestStatusBefore: string;
-  url: string;
-  migrations: MigrationFile[];
-  user: CurrentUser;
-  environment: { id: string; name: string; position: number; projectId: string };
-  request: { id: string; projectId: string };
-};
+export type DeploymentProgress = Awaited<ReturnType<typeof deploymentProgress>>;
 
-async function runDeployment(input: RunInput) {
-  const log: string[] = [];
-  let status: "succeeded" | "failed" = "failed";
-  let errorText: string | null = null;
-  let applied: string[] = [];
-  try {
-    const report = await deployMigrations({
-      url: input.url,
-      migrations: input.migrations,
-      applicationName: `sluice-deploy-${input.deploymentId}`,
-      onEvent: (event) => log.push(formatEvent(event)),
-    });
-    applied = report.applied.map((a) => a.name);
-    if (report.ok) {
-      status = "succeeded";
-      if (!report.applied.length) log.push(`Nothing to apply: ${report.alreadyApplied.join(", ")} already applied on ${input.environment.name}.`);
-    } else if (report.failure) {
-      const f = report.failure;
-      const where = f.error?.context?.map((c) => `${String(c.line).padStart(4)} | ${c.text}`).join("\n");
-      errorText = [
-        `${f.migration} failed: ${f.message}`,
-        f.error?.sqlstate ? `SQLSTATE ${f.error.sqlstate}` : null,
-        where ? `\n${where}` : null,
-        report.notRun.length ? `Not run: ${report.notRun.join(", ")}` : null,
-        applied.length ? `Applied before the failure: ${applied.join(", ")}` : "Nothing from this request was applied.",
-      ]
-        .filter(Boolean)
-        .join("\n");
-    }
-  } catch (error) {
-    errorText = isEngineError(error) ? `${error.code}: ${error.message}` : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-  }
-  if (errorText) log.push(errorText);
+const LOG_LINES = 500;
 
-  const lastInChain = await db().environment.count({ where: { projectId: input.environment.projectId, position: { gt: input.environment.position } } });
-  const requestStatus = status === "failed" ? "failed" : lastInChain === 0 ? "deployed" : "approved";
-  return db().$transaction(async (tx) => {
-    const finished = await tx.deployment.update({
-      where: { id: input.deploymentId },
-      data: { status, finishedAt: new Date(), log: log.join("\n"), error: errorText, appliedMigrations: applied },
-    });
-    await tx.migrationRequest.update({ where: { id: input.request.id }, data: { status: requestStatus } });
-    await recordAudit(tx, {
-      actor: { id: input.user.id, email: input.user.email },
-      action: status === "succeeded" ? "deployment.succeeded" : "deployment.failed",
-      subjectType: "deployment",
-      subjectId: input.deploymentId,
-      projectId: input.request.projectId,
-      before: { status: "running", requestStatus: "deploying" },
-      after: { status, requestStatus, environment: input.environment.name, applied, error: errorText },
-    });
-    return finished;
+/** What the live progress view shows; readable by every member of the project. */
+export async function deploymentProgress(user: CurrentUser, deploymentId: string) {
+  const d = await db().deployment.findUnique({
+    where: { id: deploymentId },
+    include: {
+      steps: { orderBy: { position: "asc" } },
+      environment: true,
+      request: { select: { id: true, number: true, title: true, projectId: true } },
+      startedBy: { select: { name: true, email: true } },
+    },
   });
+  if (!d) throw new AppError("NOT_FOUND", "No such deployment.");
+  const role = await roleIn(user.id, d.request.projectId);
+  if (!can(role, "history.read")) throw new AppError("FORBIDDEN", "You are not a member of this project.");
+  const active = d.status === "queued" || d.status === "running";
+  const now = Date.now();
+  const lines = d.log ? d.log.split("\n") : [];
+  return {
+    id: d.id,
+    status: d.status,
+    active,
+    environment: d.environment.name,
+    request: { number: d.request.number, title: d.request.title },
+    startedBy: d.startedBy.name,
+    createdAt: d.createdAt.toISOString(),
+    runAt: d.runAt?.toISOString() ?? null,
+    startedAt: d.startedAt?.toISOString() ?? null,
+    finishedAt: d.finishedAt?.toISOString() ?? null,
+    elapsedMs: d.startedAt ? (d.finishedAt?.getTime() ?? now) - d.startedAt.getTime() : null,
+    heartbeatAt: d.heartbeatAt?.toISOString() ?? null,
+    currentMigration: d.currentMigration,
+    currentStatement: d.status === "running" ? await runningStatement(environmentUrl(d.environment), d.id) : null,
+    stopRequestedAt: d.stopRequestedAt?.toISOString() ?? null,
+    mayStop: active && can(role, "deploy.stop"),
+    breakGlassReason: d.breakGlassReason,
+    applied: d.appliedMigrations,
+    rolledBack: d.rolledBackMigrations,
+    notRun: d.notRunMigrations,
+    error: d.error,
+    steps: d.steps.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      name: s.name,
+      migration: s.migration,
+      status: s.status,
+      startedAt: s.startedAt.toISOString(),
+      durationMs: s.durationMs ?? (s.status === "running" ? now - s.startedAt.getTime() : null),
+      detail: s.detail,
+    })),
+    log: lines.slice(-LOG_LINES),
+    logTruncated: lines.length > LOG_LINES,
+  };
+}
+
+export type RunningStatement = { query: string; state: string | null; waitingOn: string | null; runningMs: number | null };
+
+/**
+ * The statement the deploy's session is running on the target, and what it waits for (a lock
+ * wait shows as `Lock: relation`). Best effort: a slow or unreachable target returns null.
+ */
+async function runningStatement(url: string, deploymentId: string): Promise<RunningStatement | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_500, statement_timeout: 1_500, application_name: "sluice-progress" });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ query: string; state: string | null; wait: string | null; ms: number | null }>(
+      `SELECT left(query, 2000) AS query, state,
+              CASE WHEN wait_event_type IS NULL THEN NULL ELSE wait_event_type || ': ' || wait_event END AS wait,
+              (extract(epoch FROM clock_timestamp() - query_start) * 1000)::int AS ms
+         FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid() AND state <> 'idle'
+         ORDER BY query_start LIMIT 1`,
+      [`sluice-deploy-${deploymentId}`],
+    );
+    const row = rows[0];
+    return row ? { query: row.query, state: row.state, waitingOn: row.wait, runningMs: row.ms } : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

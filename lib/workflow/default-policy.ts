@@ -12,5 +12,6 @@ export function defaultPolicyFor(environment: PolicyEnvironment, chain: PolicyEn
     approverRoles: ["approver"],
     requirePreviousEnvironment: environment.name === "prod",
     deployRoles: isFirst ? ["requester", "deployer", "admin"] : ["deployer", "admin"],
+    autoRollback: false,
   };
 }

@@ -36,7 +36,7 @@ export function previousEnvironment(environment: PolicyEnvironment, chain: Polic
 export function missingForDeploy(input: Omit<DeployCheckInput, "actor">): string[] {
   const { request, environment, chain, policy, approvals, deployments } = input;
   const missing: string[] = [];
-  if (!["approved", "deployed", "failed"].includes(request.status)) {
+  if (!["approved", "deployed", "failed", "rolled_back", "deploying"].includes(request.status)) {
     missing.push(request.status === "draft" ? "submit the request for review" : `request is ${request.status.replace("_", " ")}`);
   }
   if (hasBlockingDecision(request, approvals)) missing.push("a reviewer rejected it or asked for changes");

@@ -10,6 +10,8 @@ export type EnvironmentPolicy = {
   requirePreviousEnvironment: boolean;
   /** Roles that may start a deploy here. */
   deployRoles: Role[];
+  /** On a failed deploy, run down.sql of what it applied, newest first. */
+  autoRollback: boolean;
 };
 
 export type PolicyApproval = {

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import pg from "pg";
+import { createDeployFixture, type DeployFixture } from "./testing";
+
+// next-auth cannot load outside Next; these tests call the domain functions with a user directly.
+vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
+
+let fx: DeployFixture;
+// Imported after the fixture has pointed the process environment at the test control plane.
+let lib: {
+  db: typeof import("@/lib/db").db;
+  deployRequest: typeof import("@/lib/server/deployments").deployRequest;
+  stopDeployment: typeof import("@/lib/server/deployments").stopDeployment;
+  runDeployment: typeof import("./run").runDeployment;
+};
+
+beforeAll(async () => {
+  fx = await createDeployFixture();
+  lib = {
+    db: (await import("@/lib/db")).db,
+    ...(await import("@/lib/server/deployments")),
+    runDeployment: (await import("./run")).runDeployment,
+  };
+});
+afterAll(async () => {
+  await fx?.drop();
+});
+
+async function targetQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("durable deploys", () => {
+  it("queues a deploy, and a worker runs it with recorded steps, log and audit", async () => {
+    const request = await fx.approvedRequest([{ name: "20260101000000_widgets", sql: 'CREATE TABLE "widgets" (id int PRIMARY KEY);', downSql: 'DROP TABLE "widgets";' }]);
+    const queued = await lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: fx.environments.staging.id });
+    expect(queued.status).toBe("queued");
+
+    const result = await lib.runDeployment(queued.id, { workerId: "test" });
+    expect(result).toEqual({ claimed: true, status: "succeeded" });
+    const done = await lib.db().deployment.findUniqueOrThrow({ where: { id: queued.id }, include: { steps: { orderBy: { position: "asc" } } } });
+    expect(done.status).toBe("succeeded");
+    expect(done.appliedMigrations).toEqual(["20260101000000_widgets"]);
+    expect(done.steps.map((s) => [s.kind, s.status])).toEqual([
+      ["preflight", "succeeded"],
+      ["backup", "skipped"],
+      ["apply", "succeeded"],
+      ["verify", "succeeded"],
+    ]);
+    expect(done.steps.every((s) => s.durationMs !== null && s.finishedAt)).toBe(true);
+    expect(done.log).toMatch(/Applied 20260101000000_widgets/);
+    const actions = (await lib.db().auditEvent.findMany({ where: { subjectId: queued.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["deployment.queued", "deployment.started", "deployment.succeeded"]);
+    expect((await lib.db().migrationRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("approved");
+
+    // A repeated job for the same deployment is skipped: never run twice.
+    expect(await lib.runDeployment(queued.id, { workerId: "test-2" })).toEqual({ claimed: false });
+  });
+
+  it("lets exactly one of two simultaneous deploys to one target through, and one of two workers claim it", async () => {
+    const a = await fx.approvedRequest([{ name: "20260102000000_a", sql: "SELECT 1;" }]);
+    const b = await fx.approvedRequest([{ name: "20260102000001_b", sql: "SELECT 2;" }]);
+    const results = await Promise.allSettled([
+      lib.deployRequest(fx.users.requester, { requestId: a.id, environmentId: fx.environments.dev.id }),
+      lib.deployRequest(fx.users.requester, { requestId: b.id, environmentId: fx.environments.dev.id }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason.code).toBe("CONFLICT");
+
+    const queued = (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ id: string }>).value;
+    const runs = await Promise.all([lib.runDeployment(queued.id, { workerId: "w1" }), lib.runDeployment(queued.id, { workerId: "w2" })]);
+    expect(runs.filter((r) => r.claimed)).toHaveLength(1);
+  });
+
+  it("refuses at run time when the policy no longer allows it (preflight), applying nothing", async () => {
+    const request = await fx.approvedRequest([{ name: "20260103000000_late", sql: 'CREATE TABLE "late" (id int);' }]);
+    const queued = await lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: fx.environments.staging.id });
+    await lib.db().approval.updateMany({ where: { requestId: request.id }, data: { invalidatedAt: new Date() } });
+    expect(await lib.runDeployment(queued.id, { workerId: "test" })).toEqual({ claimed: true, status: "failed" });
+    const done = await lib.db().deployment.findUniqueOrThrow({ where: { id: queued.id }, include: { steps: true } });
+    expect(done.steps.map((s) => [s.kind, s.status])).toEqual([["preflight", "failed"]]);
+    expect(done.error).toMatch(/Policy no longer allows this deploy: needs 1 more approval/);
+    expect(await targetQuery(fx.environments.staging.url, `SELECT to_regclass('public.late') AS t`)).toEqual([{ t: null }]);
+  });
+
+  it("emergency stop: cancels the running statement, rolls back what this deploy applied, says what was not run", async () => {
+    const request = await fx.approvedRequest([
+      { name: "20260104000000_first", sql: 'CREATE TABLE "first" (id int);', downSql: 'DROP TABLE "first";' },
+      { name: "20260104000001_slow", sql: "SELECT pg_sleep(30);", downSql: "SELECT 1;" },
+      { name: "20260104000002_never", sql: 'CREATE TABLE "never" (id int);' },
+    ]);
+    const queued = await lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: fx.environments.staging.id });
+    const started = Date.now();
+    const run = lib.runDeployment(queued.id, { workerId: "test", heartbeatMs: 200 });
+    await waitFor("the slow migration to start", () => lib.db().deploymentStep.findFirst({ where: { deploymentId: queued.id, migration: "20260104000001_slow" } }));
+    expect(await lib.stopDeployment(fx.users.deployer, { deploymentId: queued.id })).toEqual({ status: "stopping" });
+    expect(await run).toEqual({ claimed: true, status: "rolled_back" });
+    expect(Date.now() - started).toBeLessThan(15_000);
+
+    const done = await lib.db().deployment.findUniqueOrThrow({ where: { id: queued.id }, include: { steps: { orderBy: { position: "asc" } } } });
+    expect(done.appliedMigrations).toEqual(["20260104000000_first"]);
+    expect(done.rolledBackMigrations).toEqual(["20260104000000_first"]);
+    expect(done.notRunMigrations).toEqual(["20260104000001_slow", "20260104000002_never"]);
+    expect(done.steps.map((s) => `${s.kind}:${s.migration ?? ""}:${s.status}`)).toEqual([
+      "preflight::succeeded",
+      "backup::skipped",
+      "apply:20260104000000_first:succeeded",
+      "apply:20260104000001_slow:failed",
+      "rollback:20260104000000_first:succeeded",
+    ]);
+    expect(done.error).toMatch(/Stopped on request/);
+    expect(await targetQuery(fx.environments.staging.url, `SELECT to_regclass('public.first') AS t`)).toEqual([{ t: null }]);
+    const history = await targetQuery(fx.environments.staging.url, `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations WHERE migration_name LIKE '20260104%' ORDER BY started_at`);
+    expect(history).toEqual([{ migration_name: "20260104000000_first", finished: true, rolled_back: true }]);
+    const actions = (await lib.db().auditEvent.findMany({ where: { subjectId: queued.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["deployment.queued", "deployment.started", "deployment.stop_requested", "deployment.rolled_back"]);
+  });
+
+  it("cancels a queued deploy before any worker takes it", async () => {
+    const request = await fx.approvedRequest([{ name: "20260105000000_q", sql: "SELECT 1;" }]);
+    const queued = await lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: fx.environments.staging.id });
+    expect(await lib.stopDeployment(fx.users.deployer, { deploymentId: queued.id })).toEqual({ status: "cancelled" });
+    expect(await lib.runDeployment(queued.id, { workerId: "test" })).toEqual({ claimed: false });
+  });
+
+  it("refuses an emergency stop from a role without deploy.stop", async () => {
+    const request = await fx.approvedRequest([{ name: "20260106000000_r", sql: "SELECT 1;" }]);
+    const queued = await lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: fx.environments.staging.id });
+    await expect(lib.stopDeployment(fx.users.approver, { deploymentId: queued.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await lib.stopDeployment(fx.users.deployer, { deploymentId: queued.id });
+  });
+});
