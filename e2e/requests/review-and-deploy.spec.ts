@@ -10,6 +10,7 @@ import {
   requestByNumber,
   sha256,
 } from "../support/db";
+import { AUDIT_ACTION_LABELS, type AuditAction } from "../../lib/audit/actions";
 import { createPastedRequest, deployRow, deployThroughUi, uniqueMigration } from "../support/requests";
 import { actionFailure, callServerAction, recordServerAction, type RecordedAction } from "../support/server-actions";
 import { demoUser, storageStateOf } from "../support/users";
@@ -235,13 +236,24 @@ test.describe.serial("a request from submission to prod", () => {
       expect(actions).toEqual(expect.arrayContaining(["request.created", "request.approved", "deployment.started", "deployment.succeeded"]));
       expect(actions.filter((a) => a === "deployment.succeeded")).toHaveLength(2);
 
-      await page.goto("/audit");
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(page.getByTestId("error-panel")).toHaveCount(0);
-      for (const subjectId of [requestId, deploymentIds.staging, deploymentIds.prod]) {
-        await page.goto(`/audit?subject=${encodeURIComponent(subjectId)}`);
+      // The log filtered to each subject shows exactly the events the database holds, by their labels.
+      const subjects = [
+        { type: "request", id: requestId, label: `Request #${number}` },
+        { type: "deployment", id: deploymentIds.staging, label: `Deploy of #${number} to staging` },
+        { type: "deployment", id: deploymentIds.prod, label: `Deploy of #${number} to prod` },
+      ];
+      for (const subject of subjects) {
+        await page.goto(`/audit?subjectType=${subject.type}&subjectId=${encodeURIComponent(subject.id)}`);
+        await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
         await expect(page.getByTestId("error-panel")).toHaveCount(0);
-        await expect(page.getByText(subjectId).first()).toBeVisible();
+        await expect(page.getByTestId("chain-intact")).toBeVisible();
+        const expected = (await auditActionsFor(requestId)).filter((e) => e.subjectType === subject.type && e.subjectId === subject.id);
+        const rows = page.getByTestId("audit-row");
+        await expect(rows).toHaveCount(expected.length);
+        for (const event of expected) {
+          await expect(rows.filter({ hasText: AUDIT_ACTION_LABELS[event.action as AuditAction] }).filter({ hasText: event.actorEmail }).first()).toBeVisible();
+        }
+        await expect(rows.first().getByRole("link", { name: subject.label })).toBeVisible();
       }
     });
   });
