@@ -7,7 +7,7 @@ import { eventEmitter } from "./events";
 import { compareHistory } from "./history-diff";
 import { bookkeeping, ensureHistoryTable, failedRows } from "./history-table";
 import { endAbortedTransaction, runScript, sessionSettingsSql } from "./run-script";
-import { scriptShape } from "./script-shape";
+import { runsAsSingleTransaction, scriptShape } from "./script-shape";
 import type { DatabaseErrorInfo, EngineConnection, HistoryRow, MigrationFile } from "./types";
 import { redactUrl } from "./url";
 import { assertValidMigrations } from "./validate";
@@ -147,43 +147,53 @@ function refuseFailedMigrations(rows: HistoryRow[]): void {
 type Emit = ReturnType<typeof eventEmitter>;
 
 /**
- * The apply loop. Round trips per migration: one batch (finish the previous row, reset the
- * session's timeouts that a file may have changed, insert this row) and the script itself.
- * The row exists before the script runs, so a crash leaves it unfinished = failed, as in Prisma.
+ * The apply loop, on one connection. A history row is inserted before each script (a crash
+ * leaves it unfinished = failed, as in Prisma). A script that runs as one implicit transaction
+ * gets its "finished" UPDATE appended to the same query, so it is recorded applied exactly when
+ * it commits; other scripts (own COMMIT, CONCURRENTLY…) get it right after, as Prisma does.
+ * Two round trips per migration: [finish previous; reset timeouts a file may have changed;
+ * insert row] and [script (; finish)].
  */
 async function applyInOrder(session: Session, opts: DeployOptions, due: MigrationFile[], report: DeployReport, emit: Emit): Promise<void> {
   const table = session.historyTable;
   const settings = sessionSettingsSql(opts.lockTimeoutMs ?? 2000, opts.statementTimeoutMs ?? 0);
   const maxRetries = opts.maxLockRetries ?? 3;
-  let unfinished: { id: string; applied: AppliedMigration } | null = null;
+  let unrecorded: { id: string; applied: AppliedMigration } | null = null;
 
-  const recordFinished = async (prefix: string[]) => {
-    if (unfinished) prefix.unshift(bookkeeping.finish(table, unfinished.id));
-    await session.client.query(prefix.join(";\n"));
-    if (unfinished) {
-      report.applied.push(unfinished.applied);
-      emit("migration-applied", `Applied ${unfinished.applied.name} in ${unfinished.applied.durationMs} ms`, {
-        migration: unfinished.applied.name,
-        durationMs: unfinished.applied.durationMs,
-      });
-      unfinished = null;
-    }
+  const recordApplied = (applied: AppliedMigration) => {
+    report.applied.push(applied);
+    emit("migration-applied", `Applied ${applied.name} in ${applied.durationMs} ms`, { migration: applied.name, durationMs: applied.durationMs });
+  };
+  // The row insert may commit asynchronously: WAL is flushed in order, so it is durable as soon
+  // as anything the script commits is, and losing it in a crash before that loses nothing real.
+  // A batch that records a finished migration stays synchronous.
+  const sendBatch = async (statements: string[]) => {
+    const finishing = unrecorded;
+    const batch = finishing ? [bookkeeping.finish(table, finishing.id), ...statements] : statements.length ? ["SET LOCAL synchronous_commit = off", ...statements] : [];
+    if (batch.length) await session.client.query(batch.join(";\n"));
+    unrecorded = null;
+    if (finishing) recordApplied(finishing.applied);
   };
 
   for (let index = 0; index < due.length; index++) {
     const migration = due[index];
     if (opts.signal?.aborted) {
-      await recordFinished([]);
+      await sendBatch([]);
       return stop(report, due.slice(index), null);
     }
+    const foldFinish = await runsAsSingleTransaction(migration.sql);
     for (let attempt = 0; ; attempt++) {
       const id = randomUUID();
-      await recordFinished([settings, bookkeeping.start(table, id, migration.name, migration.checksum)]);
+      await sendBatch([settings, bookkeeping.start(table, id, migration.name, migration.checksum)]);
       emit("migration-start", `Applying ${migration.name}`, { migration: migration.name });
       const t0 = performance.now();
+      // "\n;" ends the script's last statement even when the file ends in a -- comment.
+      const script = foldFinish ? `${migration.sql}\n;\n${bookkeeping.finish(table, id)}` : migration.sql;
       try {
-        await runScript(session, opts.url, migration.sql, opts.signal);
-        unfinished = { id, applied: { name: migration.name, checksum: migration.checksum, durationMs: Math.round(performance.now() - t0), lockRetries: attempt } };
+        await runScript(session, opts.url, script, opts.signal);
+        const applied = { name: migration.name, checksum: migration.checksum, durationMs: Math.round(performance.now() - t0), lockRetries: attempt };
+        if (foldFinish) recordApplied(applied);
+        else unrecorded = { id, applied };
       } catch (error) {
         const outcome = await handleFailure(session, opts, migration, id, error, attempt < maxRetries, attempt);
         if (outcome === "retry") {
@@ -201,7 +211,7 @@ async function applyInOrder(session: Session, opts: DeployOptions, due: Migratio
       if (migration.verifySql !== null && opts.verify !== false) {
         const problem = await runVerify(session, migration.name, migration.verifySql);
         if (problem) {
-          await recordFinished([]);
+          await sendBatch([]);
           const failure = await afterFailedVerify(session, opts, migration, id, problem, attempt);
           emit("migration-failed", failure.message, { migration: migration.name });
           return stop(report, due.slice(index + 1), failure);
@@ -210,7 +220,7 @@ async function applyInOrder(session: Session, opts: DeployOptions, due: Migratio
       break;
     }
   }
-  await recordFinished([]);
+  await sendBatch([]);
   if (report.applied.length) report.outcome = "applied";
 }
 

@@ -3,6 +3,8 @@ import { parse } from "libpg-query";
 export type ScriptShape = {
   /** True when a failure of this script leaves nothing behind, so it is safe to retry. */
   atomic: boolean;
+  /** Atomic and without any transaction statement: the server runs it as exactly one implicit transaction. */
+  singleTransaction: boolean;
   reason: string;
 };
 
@@ -14,8 +16,7 @@ const COMMITTING = new Set(["TRANS_STMT_COMMIT", "TRANS_STMT_PREPARE", "TRANS_ST
  * simple-protocol query runs as one implicit transaction, so a failure rolls all of it back,
  * unless it commits on its own (COMMIT before its last statement, a procedure or DO block that
  * commits) or runs a statement that works outside transactions (CONCURRENTLY, VACUUM…), which
- * can leave an invalid index or half a job behind. Only asked after a failure, so the parser
- * costs nothing on the happy path.
+ * can leave an invalid index or half a job behind.
  */
 export async function scriptShape(sql: string): Promise<ScriptShape> {
   let statements: Record<string, unknown>[];
@@ -23,21 +24,41 @@ export async function scriptShape(sql: string): Promise<ScriptShape> {
     const tree = await parse(sql);
     statements = (tree.stmts ?? []).map((s) => (s.stmt ?? {}) as Record<string, unknown>);
   } catch {
-    return { atomic: false, reason: "the script could not be parsed, so what ran is unknown" };
+    return { atomic: false, singleTransaction: false, reason: "the script could not be parsed, so what ran is unknown" };
   }
+  let transactionControl = false;
   for (const [index, statement] of statements.entries()) {
     const [kind, body] = Object.entries(statement)[0] ?? ["", {}];
     const json = JSON.stringify(body);
     if (kind === "TransactionStmt") {
       const txKind = (body as { kind?: string }).kind ?? "";
-      if (COMMITTING.has(txKind) && index < statements.length - 1) return { atomic: false, reason: `statement ${index + 1} commits before the end of the script` };
+      transactionControl = true;
+      if (COMMITTING.has(txKind) && index < statements.length - 1) return notAtomic(`statement ${index + 1} commits before the end of the script`);
     } else if (NON_TRANSACTIONAL.has(kind)) {
-      return { atomic: false, reason: `statement ${index + 1} (${kind}) runs outside a transaction` };
+      return notAtomic(`statement ${index + 1} (${kind}) runs outside a transaction`);
     } else if (json.includes('"concurrent":true') || json.includes('"defname":"concurrently"')) {
-      return { atomic: false, reason: `statement ${index + 1} runs CONCURRENTLY and may leave an invalid object behind` };
+      return notAtomic(`statement ${index + 1} runs CONCURRENTLY and may leave an invalid object behind`);
     } else if (statements.length === 1 && (kind === "CallStmt" || (kind === "DoStmt" && /\b(commit|rollback)\b/i.test(json)))) {
-      return { atomic: false, reason: `statement ${index + 1} may commit from inside a procedure or DO block` };
+      return notAtomic(`statement ${index + 1} may commit from inside a procedure or DO block`);
     }
   }
-  return { atomic: true, reason: "the script runs as one transaction" };
+  return { atomic: true, singleTransaction: !transactionControl, reason: "the script runs as one transaction" };
+}
+
+function notAtomic(reason: string): ScriptShape {
+  return { atomic: false, singleTransaction: false, reason };
+}
+
+// Words without which a script cannot leave or split its implicit transaction. Matching anywhere
+// (comments, strings, identifiers) only sends more scripts to the parser, never fewer.
+const MAYBE_NOT_SINGLE = /\b(begin|start|commit|end|rollback|abort|savepoint|release|prepare|concurrently|vacuum|database|system|tablespace|call|do)\b/i;
+
+/**
+ * Whether the engine may append its bookkeeping to the script (same implicit transaction, so
+ * "applied" is recorded exactly when the script commits). Cheap word test first: most Prisma
+ * migrations are plain DDL and never reach the parser.
+ */
+export async function runsAsSingleTransaction(sql: string): Promise<boolean> {
+  if (!MAYBE_NOT_SINGLE.test(sql)) return true;
+  return (await scriptShape(sql)).singleTransaction;
 }

@@ -149,11 +149,17 @@ describe.each(servers)("deploy on %s", (_label, serverUrl) => {
       migration("06_reads_session", "CREATE TABLE session_seen AS SELECT current_setting('lock_timeout') AS lock_timeout;"),
       migration("07_empty", ""),
       migration("08_comments", "-- nothing to do here\n/* really nothing */\n"),
+      migration("09_trailing_comment", "CREATE TABLE tail_note (id int); -- no newline after this comment"),
     ];
     const report = await deployMigrations({ url: db.url, migrations });
     expect(report.failure).toBeNull();
     expect(report.applied.map((a) => a.name)).toEqual(migrations.map((m) => m.name));
     expect(await query(db.url, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'orders_customer_idx'::regclass")).toEqual([{ indisvalid: true }]);
+    // A plain DDL file is recorded finished by the transaction that ran it; CONCURRENTLY cannot share one.
+    const sameTransaction = (name: string, relation: string) =>
+      query(db.url, "SELECT m.xmin::text = c.xmin::text AS same FROM _prisma_migrations m, pg_class c WHERE m.migration_name = $1 AND c.relname = $2", [name, relation]);
+    expect(await sameTransaction("09_trailing_comment", "tail_note")).toEqual([{ same: true }]);
+    expect(await sameTransaction("02_concurrently", "orders_customer_idx")).toEqual([{ same: false }]);
     // A file's own SET must not leak into the next migration: each starts from the configured timeouts.
     expect(await query(db.url, "SELECT lock_timeout FROM session_seen")).toEqual([{ lock_timeout: "2s" }]);
   });
