@@ -130,7 +130,7 @@ async function main() {
     }
 
     // The deploy worker is its own process: restarting the web server never touches a running deploy.
-    worker = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "lib", "jobs", "run-worker.ts")], { cwd: ROOT, stdio: "inherit", env: process.env });
+    worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib", "jobs", "run-worker.ts")], { cwd: ROOT, stdio: "inherit", env: process.env });
     worker.once("exit", (code) => {
       if (!stopping) say(`the deploy worker exited (${code}); queued deploys wait until it runs again`);
     });
