@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { defaultPolicyFor } from "@/lib/workflow/default-policy";
+import { policyFromStored } from "@/lib/workflow/stored-policy";
 import { evaluateDeploy, missingForDeploy } from "@/lib/workflow/policy";
 import type { DeployCheckInput } from "@/lib/workflow/types";
 import { joinedChecksums } from "./requests";
@@ -19,21 +20,23 @@ export async function deployCheckInput(requestId: string, environmentId: string,
       migrations: { orderBy: { position: "asc" }, select: { checksum: true } },
       approvals: true,
       deployments: { select: { environmentId: true, status: true } },
-      project: { include: { environments: { orderBy: { position: "asc" } } } },
+      project: { include: { environments: { orderBy: { position: "asc" }, include: { policy: true } } } },
     },
   });
   const chain = request.project.environments.map(({ id, name, position }) => ({ id, name, position }));
   const environment = chain.find((e) => e.id === environmentId);
+  const stored = request.project.environments.find((e) => e.id === environmentId)?.policy ?? null;
   if (!environment) throw new Error("environment does not belong to the request's project");
   const approverRoles = new Map<string, Awaited<ReturnType<typeof roleIn>>>();
   for (const approval of request.approvals) {
     if (!approverRoles.has(approval.approverId)) approverRoles.set(approval.approverId, await roleIn(approval.approverId, request.projectId));
   }
   return {
-    request: { requesterId: request.requesterId, status: request.status, checksums: joinedChecksums(request.migrations) },
+    request: { requesterId: request.requesterId, status: request.status, checksums: joinedChecksums(request.migrations), riskLevel: request.riskLevel },
     environment,
     chain,
-    policy: defaultPolicyFor(environment, chain),
+    // An environment's own policy when it has one; the built-in one otherwise (deny-by-default is not switched on yet).
+    policy: stored ? policyFromStored(stored) : defaultPolicyFor(environment, chain),
     approvals: request.approvals.map((a) => ({
       approverId: a.approverId,
       approverRole: approverRoles.get(a.approverId) ?? null,

@@ -13,5 +13,10 @@ export function defaultPolicyFor(environment: PolicyEnvironment, chain: PolicyEn
     requirePreviousEnvironment: environment.name === "prod",
     deployRoles: isFirst ? ["requester", "deployer", "admin"] : ["deployer", "admin"],
     autoRollback: false,
+    extraApprovalsAtRisk: {},
+    requesterMayNotApprove: true,
+    approverMayNotDeploy: false,
+    freezeWindows: [],
+    autoDeployOnApproval: false,
   };
 }

@@ -98,3 +98,35 @@ describe("decisions", () => {
     expect(evaluateDecision({ ...request, status: "in_review" }, { id: "alex" })).toEqual({ allowed: true });
   });
 });
+
+describe("policy rules per environment", () => {
+  const staging = chain[1];
+  const base = defaultPolicyFor(staging, chain);
+  it("asks for extra approvals by risk level", () => {
+    const policy = { ...base, extraApprovalsAtRisk: { high: 1, critical: 2 } };
+    const high = input("staging", { policy, request: { ...request, riskLevel: "high" } });
+    expect(evaluateDeploy(high).allowed).toBe(false);
+    expect(missingForDeploy(high)).toContain("needs 1 more approval from approver (not the requester) (high risk)");
+    expect(evaluateDeploy({ ...high, approvals: [approval(), approval({ approverId: "bo" })] }).allowed).toBe(true);
+    expect(missingForDeploy({ ...high, request: { ...request, riskLevel: "critical" } })[0]).toMatch(/needs 2 more approvals/);
+    expect(evaluateDeploy(input("staging", { policy, request: { ...request, riskLevel: "low" } })).allowed).toBe(true);
+  });
+  it("separates approver and deployer when the policy says so", () => {
+    const policy = { ...base, requiredApprovals: 1, approverMayNotDeploy: true };
+    const approvals = [approval({ approverId: "dana", approverRole: "approver" })];
+    const refused = evaluateDeploy(input("staging", { policy, approvals, actor: { id: "dana", role: "deployer" } }));
+    expect(!refused.allowed && refused.reasons[0]).toMatch(/separation of duties/);
+    expect(evaluateDeploy(input("staging", { policy, approvals: [approval()], actor: { id: "dana", role: "deployer" } })).allowed).toBe(true);
+  });
+  it("lets the requester's approval count only when requester ≠ approver is switched off", () => {
+    const own = [approval({ approverId: "rita" })];
+    expect(evaluateDeploy(input("staging", { approvals: own })).allowed).toBe(false);
+    expect(evaluateDeploy(input("staging", { approvals: own, policy: { ...base, requesterMayNotApprove: false } })).allowed).toBe(true);
+  });
+  it("blocks a deploy inside a freeze window with its message", () => {
+    const policy = { ...base, freezeWindows: [{ days: [5, 6, 0, 1], from: "16:00", to: "08:00", timeZone: "Europe/Paris", message: "no deploys over the weekend" }] };
+    const friday = evaluateDeploy(input("staging", { policy, now: new Date("2026-11-27T17:00:00Z") }));
+    expect(!friday.allowed && friday.reasons).toContain("staging is frozen: no deploys over the weekend");
+    expect(evaluateDeploy(input("staging", { policy, now: new Date("2026-11-25T10:00:00Z") })).allowed).toBe(true);
+  });
+});

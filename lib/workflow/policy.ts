@@ -1,3 +1,4 @@
+import { activeFreeze } from "./freeze";
 import type { DeployCheckInput, EnvironmentPolicy, PolicyApproval, PolicyEnvironment, PolicyRequest, Verdict } from "./types";
 
 /** Approvals that still count for this request on this environment. */
@@ -9,7 +10,7 @@ export function countingApprovals(request: PolicyRequest, environmentId: string,
       a.invalidatedAt === null &&
       a.checksums === request.checksums &&
       (a.environmentId === null || a.environmentId === environmentId) &&
-      a.approverId !== request.requesterId &&
+      (!policy.requesterMayNotApprove || a.approverId !== request.requesterId) &&
       a.approverRole !== null &&
       policy.approverRoles.includes(a.approverRole) &&
       !seen.has(a.approverId);
@@ -23,8 +24,13 @@ export function hasBlockingDecision(request: PolicyRequest, approvals: PolicyApp
   return approvals.some((a) => a.decision !== "approved" && a.invalidatedAt === null && a.checksums === request.checksums);
 }
 
+/** Approvals this request needs here: the policy's base plus its extra for the request's risk level. */
+export function requiredApprovalsFor(request: PolicyRequest, policy: EnvironmentPolicy): number {
+  return policy.requiredApprovals + (request.riskLevel ? (policy.extraApprovalsAtRisk[request.riskLevel] ?? 0) : 0);
+}
+
 export function approvalsSatisfy(request: PolicyRequest, environmentId: string, approvals: PolicyApproval[], policy: EnvironmentPolicy): boolean {
-  return countingApprovals(request, environmentId, approvals, policy).length >= policy.requiredApprovals && !hasBlockingDecision(request, approvals);
+  return countingApprovals(request, environmentId, approvals, policy).length >= requiredApprovalsFor(request, policy) && !hasBlockingDecision(request, approvals);
 }
 
 export function previousEnvironment(environment: PolicyEnvironment, chain: PolicyEnvironment[]): PolicyEnvironment | null {
@@ -41,9 +47,11 @@ export function missingForDeploy(input: Omit<DeployCheckInput, "actor">): string
   }
   if (hasBlockingDecision(request, approvals)) missing.push("a reviewer rejected it or asked for changes");
   const have = countingApprovals(request, environment.id, approvals, policy).length;
-  if (have < policy.requiredApprovals) {
-    const need = policy.requiredApprovals - have;
-    missing.push(`needs ${need} more approval${need > 1 ? "s" : ""} from ${policy.approverRoles.join(" or ")} (not the requester)`);
+  const required = requiredApprovalsFor(request, policy);
+  if (have < required) {
+    const need = required - have;
+    const risk = required > policy.requiredApprovals ? ` (${request.riskLevel} risk)` : "";
+    missing.push(`needs ${need} more approval${need > 1 ? "s" : ""} from ${policy.approverRoles.join(" or ")}${policy.requesterMayNotApprove ? " (not the requester)" : ""}${risk}`);
   }
   if (policy.requirePreviousEnvironment) {
     const previous = previousEnvironment(environment, chain);
@@ -54,6 +62,8 @@ export function missingForDeploy(input: Omit<DeployCheckInput, "actor">): string
   if (deployments.some((d) => d.environmentId === environment.id && d.status === "succeeded")) {
     missing.push(`already deployed to ${environment.name}`);
   }
+  const freeze = activeFreeze(policy.freezeWindows, input.now ?? new Date());
+  if (freeze) missing.push(`${environment.name} is frozen: ${freeze.message}`);
   return missing;
 }
 
@@ -61,6 +71,9 @@ export function evaluateDeploy(input: DeployCheckInput): Verdict {
   const reasons = missingForDeploy(input);
   if (!input.actor.role || !input.policy.deployRoles.includes(input.actor.role)) {
     reasons.unshift(`your role (${input.actor.role ?? "none"}) may not deploy to ${input.environment.name}`);
+  }
+  if (input.policy.approverMayNotDeploy && input.approvals.some((a) => a.approverId === input.actor.id && a.decision === "approved" && a.invalidatedAt === null)) {
+    reasons.unshift("you approved this request: another deployer must deploy it (separation of duties)");
   }
   return reasons.length ? { allowed: false, reasons } : { allowed: true };
 }

@@ -1,4 +1,5 @@
-import type { ApprovalDecision, DeploymentStatus, RequestStatus, Role } from "@/lib/generated/prisma/enums";
+import type { ApprovalDecision, DeploymentStatus, RequestStatus, RiskLevel, Role } from "@/lib/generated/prisma/enums";
+import type { FreezeWindow } from "./freeze";
 
 /** What the policy needs to know: plain data, so evaluation is pure and testable. */
 export type PolicyEnvironment = { id: string; name: string; position: number };
@@ -12,6 +13,14 @@ export type EnvironmentPolicy = {
   deployRoles: Role[];
   /** On a failed deploy, run down.sql of what it applied, newest first. */
   autoRollback: boolean;
+  /** Approvals required on top of requiredApprovals for a request of this risk level. */
+  extraApprovalsAtRisk: Partial<Record<RiskLevel, number>>;
+  /** Separation of duties: the requester's own approval does not count. */
+  requesterMayNotApprove: boolean;
+  /** Separation of duties: someone who approved the request may not deploy it. */
+  approverMayNotDeploy: boolean;
+  freezeWindows: FreezeWindow[];
+  autoDeployOnApproval: boolean;
 };
 
 export type PolicyApproval = {
@@ -30,6 +39,7 @@ export type PolicyRequest = {
   status: RequestStatus;
   /** The request's migration checksums joined in order: what an approval must have seen. */
   checksums: string;
+  riskLevel?: RiskLevel | null;
 };
 
 export type DeployCheckInput = {
@@ -40,6 +50,8 @@ export type DeployCheckInput = {
   approvals: PolicyApproval[];
   deployments: PolicyDeployment[];
   actor: { id: string; role: Role | null };
+  /** When the deploy would start: freeze windows are checked against it. */
+  now?: Date;
 };
 
 export type Verdict = { allowed: true } | { allowed: false; reasons: string[] };
