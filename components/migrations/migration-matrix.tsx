@@ -13,7 +13,7 @@ function ColumnHeader({ column, rows, index }: { column: MatrixColumn; rows: Mat
           <span className="text-xs font-semibold uppercase tracking-wide text-slate-700">{column.name}</span>
           <Badge tone="red">Unreachable</Badge>
         </div>
-        <p className="mt-1 line-clamp-3 max-w-[16rem] text-[11px] font-normal text-red-700" title={column.error}>
+        <p className="mt-1 line-clamp-3 max-w-[15rem] break-all text-[11px] font-normal text-red-700" title={column.error}>
           {column.error}
         </p>
       </div>
@@ -67,7 +67,7 @@ export function MigrationMatrix({ matrix }: { matrix: ProjectMatrix }) {
         <Table>
           <thead className="bg-slate-50">
             <tr>
-              <Th className="w-[34%]">Migration</Th>
+              <Th className="w-[30%] min-w-[17rem]">Migration</Th>
               {matrix.columns.map((column, index) => (
                 <Th key={column.environmentId} className="align-top">
                   <ColumnHeader column={column} rows={matrix.rows} index={index} />

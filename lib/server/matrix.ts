@@ -1,4 +1,4 @@
-import { isEngineError, migrationStatus, type MigrationState, type MigrationStateEntry } from "@/lib/engine";
+import { isEngineError, migrationStatus, redactUrl, type MigrationState, type MigrationStateEntry } from "@/lib/engine";
 import type { CurrentUser } from "@/lib/auth/session";
 import { withDeadline, withStatementTimeout } from "@/lib/health/target-url";
 import { readableProjects, type ReadableProject } from "./readable-projects";
@@ -104,8 +104,11 @@ async function projectMatrix(project: ReadableProject): Promise<ProjectMatrix> {
   const columns = await Promise.all(
     project.environments.map(async (environment): Promise<ColumnInput> => {
       const base = { environmentId: environment.id, name: environment.name };
+      let target: string | null = null;
+      let url: string | null = null;
       try {
-        const url = withStatementTimeout(environmentUrl(environment), STATUS_TIMEOUT_MS);
+        target = environmentUrl(environment);
+        url = withStatementTimeout(target, STATUS_TIMEOUT_MS);
         const report = await withDeadline(
           migrationStatus({ url, migrations: source, applicationName: "sluice-matrix" }),
           STATUS_TIMEOUT_MS * 2,
@@ -113,7 +116,9 @@ async function projectMatrix(project: ReadableProject): Promise<ProjectMatrix> {
         );
         return { ...base, ok: true, entries: report.migrations, historyTableExists: report.historyTableExists, deployInProgress: report.deployInProgress.length > 0 };
       } catch (error) {
-        return { ...base, ok: false, error: describeFailure(error) };
+        // Name the target as configured, not with the timeouts added for this probe.
+        const message = describeFailure(error);
+        return { ...base, ok: false, error: target && url ? message.replaceAll(redactUrl(url), redactUrl(target)) : message };
       }
     }),
   );
