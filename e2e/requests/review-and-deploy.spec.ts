@@ -41,7 +41,7 @@ test.describe.serial("a request from submission to prod", () => {
       number = await createPastedRequest(page, { title, name: main.name, sql: main.sql, downSql: main.downSql });
       await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
       await expect(page.getByText(`${main.name}/migration.sql`)).toBeVisible();
-      await expect(page.getByText(`ADD COLUMN "${main.column}"`)).toBeVisible();
+      await expect(page.getByText(`ADD COLUMN "${main.column}"`).first()).toBeVisible();
 
       const request = await requestByNumber(number);
       requestId = request.id;
