@@ -26,7 +26,7 @@ function seconds(ms: number | null): string {
  * A deployment followed live: status, steps with timings, the statement running on the target
  * and what it waits for, the log. Polls while the deploy is queued or running; reading from the
  * database, it survives reloads and shows the same thing in every browser.
- * `onFinished` fires once when a deploy this view watched running comes to an end.
+ * `onFinished` fires once, when the deploy is (or already was) over.
  */
 export function DeploymentProgress({ deploymentId, onFinished, showLog = true }: { deploymentId: string; onFinished?: (p: Progress) => void; showLog?: boolean }) {
   const queryClient = useQueryClient();
@@ -36,14 +36,12 @@ export function DeploymentProgress({ deploymentId, onFinished, showLog = true }:
     refetchInterval: (query) => (query.state.data && !query.state.data.active ? false : 1000),
     staleTime: 0,
   });
-  const sawActive = useRef(false);
+  // Once per mount, also when the deploy was already over by the first poll (a fast one).
+  const reported = useRef(false);
   useEffect(() => {
-    if (!data) return;
-    if (data.active) sawActive.current = true;
-    else if (sawActive.current) {
-      sawActive.current = false;
-      onFinished?.(data);
-    }
+    if (!data || data.active || reported.current) return;
+    reported.current = true;
+    onFinished?.(data);
   }, [data, onFinished]);
 
   if (error) return <p className="text-sm text-red-700">Cannot load the deployment&apos;s progress: {error.message}</p>;
