@@ -63,9 +63,11 @@ describe("control plane schema.prisma ↔ migrations", () => {
           continue;
         }
         const native = field.nativeType?.[0];
-        const expected = field.kind === "enum" ? "USER-DEFINED" : field.isList ? "ARRAY" : native ? NATIVE_TYPE[native] : PG_TYPE[field.type];
+        const expected = field.isList ? "ARRAY" : field.kind === "enum" ? "USER-DEFINED" : native ? NATIVE_TYPE[native] : PG_TYPE[field.type];
         if (column.data_type !== expected) problems.push(`${table}.${field.name}: type ${column.data_type}, schema says ${expected}`);
-        if (field.kind === "enum" && column.udt_name !== field.type) problems.push(`${table}.${field.name}: enum ${column.udt_name}, schema says ${field.type}`);
+        // An enum column's udt is the enum type; an enum list's is the array type, "_" + its name.
+        const expectedUdt = field.kind === "enum" ? (field.isList ? `_${field.type}` : field.type) : null;
+        if (expectedUdt && column.udt_name !== expectedUdt) problems.push(`${table}.${field.name}: type ${column.udt_name}, schema says ${expectedUdt}`);
         // Prisma creates scalar lists nullable even when the field is required.
         const nullable = field.isList ? "YES" : field.isRequired ? "NO" : "YES";
         if (column.is_nullable !== nullable) problems.push(`${table}.${field.name}: nullable ${column.is_nullable}, schema says ${nullable}`);

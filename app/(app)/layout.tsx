@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { currentUser, rolesOf } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/session";
+import { rolesOf } from "@/lib/auth/roles";
 import { AppShell } from "@/components/shell/app-shell";
 import { QueryProvider } from "@/components/shell/query-provider";
 

@@ -1,10 +1,9 @@
 import { auth } from "./config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { can, type Action } from "./permissions";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { CurrentUser } from "./roles";
 
-export type CurrentUser = { id: string; email: string; name: string };
+export type { CurrentUser } from "./roles";
 
 /** The signed-in user, re-read from the database so a deleted user loses access at once. */
 export async function currentUser(): Promise<CurrentUser | null> {
@@ -18,27 +17,4 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   return user;
-}
-
-export async function roleIn(userId: string, projectId: string): Promise<Role | null> {
-  const membership = await db().membership.findUnique({
-    where: { userId_projectId: { userId, projectId } },
-    select: { role: true },
-  });
-  return membership?.role ?? null;
-}
-
-/** Throws FORBIDDEN unless the user's role in the project allows the action. */
-export async function authorize(user: CurrentUser, projectId: string, action: Action): Promise<Role> {
-  const role = await roleIn(user.id, projectId);
-  if (!can(role, action)) {
-    throw new AppError("FORBIDDEN", role ? `Your role (${role}) may not do this: ${action}.` : "You are not a member of this project.");
-  }
-  return role!;
-}
-
-/** Roles the user holds in any project: what the navigation and dashboard show. */
-export async function rolesOf(userId: string): Promise<Role[]> {
-  const memberships = await db().membership.findMany({ where: { userId }, select: { role: true } });
-  return [...new Set(memberships.map((m) => m.role))];
 }

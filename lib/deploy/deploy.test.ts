@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createDeployFixture, type DeployFixture } from "./testing";
 
 // next-auth cannot load outside Next; these tests call the domain functions with a user directly.
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 
 let fx: DeployFixture;
 // Imported after the fixture has pointed the process environment at the test control plane.

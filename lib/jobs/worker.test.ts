@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createDeployFixture, type DeployFixture } from "@/lib/deploy/testing";
 
-vi.mock("@/lib/auth/config", () => ({ auth: async () => null }));
 
 let fx: DeployFixture;
 let db: typeof import("@/lib/db").db;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/roles";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { firstBrokenLink } from "@/lib/audit/chain";
 import type { Prisma } from "@/lib/generated/prisma/client";

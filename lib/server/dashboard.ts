@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/roles";
 import type { DeploymentStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { readableProjects } from "./readable-projects";
 

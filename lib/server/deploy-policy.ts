@@ -1,16 +1,10 @@
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { roleIn } from "@/lib/auth/roles";
 import { defaultPolicyFor } from "@/lib/workflow/default-policy";
 import { policyFromStored } from "@/lib/workflow/stored-policy";
 import { evaluateDeploy, missingForDeploy } from "@/lib/workflow/policy";
 import type { DeployCheckInput } from "@/lib/workflow/types";
 import { joinedChecksums } from "./requests";
-
-// Not lib/auth/session's roleIn: the worker process evaluates policies too and must not load next-auth.
-async function roleIn(userId: string, projectId: string): Promise<Role | null> {
-  const membership = await db().membership.findUnique({ where: { userId_projectId: { userId, projectId } }, select: { role: true } });
-  return membership?.role ?? null;
-}
 
 /** Gathers what the pure policy functions need about a request and one of its environments. */
 export async function deployCheckInput(requestId: string, environmentId: string, actor: { id: string }): Promise<DeployCheckInput> {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { authorize, roleIn, type CurrentUser } from "@/lib/auth/session";
+import { authorize, roleIn, type CurrentUser } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
 import { evaluateDeploy } from "@/lib/workflow/policy";
 import { ZStartDeploy, ZStopDeployment, type TStartDeploy, type TStopDeployment } from "@/lib/schemas/deployment";

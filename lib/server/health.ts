@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/roles";
 import type { MigrationFile } from "@/lib/engine";
 import { sampleWithDeadline, unreachableSample } from "@/lib/health/sample";
 import type { HealthSample } from "@/lib/health/types";

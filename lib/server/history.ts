@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { authorize, type CurrentUser } from "@/lib/auth/session";
+import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { DeploymentStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readableProjects } from "./readable-projects";

@@ -1,5 +1,5 @@
 import { isEngineError, migrationStatus, redactUrl, type MigrationState, type MigrationStateEntry } from "@/lib/engine";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/roles";
 import { withDeadline, withStatementTimeout } from "@/lib/health/target-url";
 import { readableProjects, type ReadableProject } from "./readable-projects";
 import { environmentUrl, sourceMigrations } from "./projects";

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { can, type Action } from "@/lib/auth/permissions";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type ReadableProject = {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
-import { roleIn, type CurrentUser } from "@/lib/auth/session";
+import { roleIn, type CurrentUser } from "@/lib/auth/roles";
 import { migrationStatus } from "@/lib/engine";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";

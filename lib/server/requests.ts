@@ -2,7 +2,7 @@ import { checksumOf, type MigrationFile } from "@/lib/engine";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { authorize, type CurrentUser } from "@/lib/auth/session";
+import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { evaluateDecision } from "@/lib/workflow/policy";
 import { ZCreateRequest, ZDecision, type TCreateRequest, type TDecision } from "@/lib/schemas/request";
 import { environmentUrl, projectWithChain, sourceMigrations } from "./projects";
