@@ -41,6 +41,9 @@ test.describe("signing in and out", () => {
 
   test("signing out ends the session", async ({ page }) => {
     await signInAs(page, "manager");
+    // Let the dashboard's own requests finish first: one still in flight could carry a
+    // refreshed session cookie back after sign-out deleted it.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
     await page.goto("/requests");
