@@ -129,7 +129,7 @@ export function EnvironmentHealthCard({ health }: { health: EnvironmentHealth })
   const s = health.sample;
   const level = overallLevel(s);
   return (
-    <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid={`health-${health.name}`} aria-label={`${health.projectName} ${health.name} health`}>
+    <section id={`health-${health.environmentId}`} className="scroll-mt-6 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" data-testid={`health-${health.name}`} aria-label={`${health.projectName} ${health.name} health`}>
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
         <div className="flex items-center gap-3">
           <h3 className="text-sm font-semibold text-slate-900">

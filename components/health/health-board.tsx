@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { EnvironmentHealth } from "@/lib/server/health";
+import { Badge } from "@/components/ui/badge";
 import { EnvironmentHealthCard } from "./environment-health-card";
+import { LEVEL_STYLE, overallLevel } from "./levels";
 
 export const HEALTH_POLL_MS = 10_000;
 
@@ -42,6 +44,24 @@ export function HealthBoard({ initial }: { initial: EnvironmentHealth[] }) {
         </span>
         <span>Last update {new Date(query.dataUpdatedAt).toISOString().slice(11, 19)} UTC</span>
       </div>
+      <nav aria-label="Environments overview" className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        {environments.map((health) => {
+          const level = overallLevel(health.sample);
+          return (
+            <a
+              key={health.environmentId}
+              href={`#health-${health.environmentId}`}
+              className="flex items-center justify-between gap-2 rounded-lg bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-200 hover:ring-indigo-300"
+            >
+              <span className="truncate">
+                <span className="text-slate-500">{health.projectName} / </span>
+                <span className="font-medium text-slate-900">{health.name}</span>
+              </span>
+              <Badge tone={health.sample.reachable ? LEVEL_STYLE[level].tone : "red"}>{health.sample.reachable ? LEVEL_STYLE[level].label : "Unreachable"}</Badge>
+            </a>
+          );
+        })}
+      </nav>
       {environments.map((health) => (
         <EnvironmentHealthCard key={health.environmentId} health={health} />
       ))}

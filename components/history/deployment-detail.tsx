@@ -6,9 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import type { DeploymentDetail } from "@/lib/server/history";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children, wide }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div>
+    <div className={wide ? "col-span-2" : undefined}>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="mt-1 text-sm text-slate-900">{children}</dd>
     </div>
@@ -22,8 +22,8 @@ export function DeploymentDetailView({ deployment: d, durationMs }: { deployment
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-[20rem_minmax(0,1fr)]">
       <div className="space-y-6">
         <Card title="Summary">
-          <dl className="grid grid-cols-1 gap-4">
-            <Field label="Request">
+          <dl className="grid grid-cols-2 gap-4">
+            <Field label="Request" wide>
               <Link href={`/requests/${d.request.number}`} className="text-indigo-600 hover:text-indigo-500">
                 <span className="font-mono">#{d.request.number}</span> {d.request.title}
               </Link>
@@ -33,10 +33,10 @@ export function DeploymentDetailView({ deployment: d, durationMs }: { deployment
                 </span>
               )}
             </Field>
-            <Field label="Where">
+            <Field label="Where" wide>
               {d.project} / <span className="font-medium">{d.environment}</span>
             </Field>
-            <Field label="Started by">
+            <Field label="Started by" wide>
               {d.startedBy.name} <span className="text-slate-500">({d.startedBy.email})</span>
             </Field>
             <Field label="Queued">
@@ -56,7 +56,7 @@ export function DeploymentDetailView({ deployment: d, durationMs }: { deployment
             {d.requestMigrations.map((name) => {
               const applied = d.appliedMigrations.includes(name);
               return (
-                <li key={name} className="flex items-start justify-between gap-2">
+                <li key={name} className="flex flex-col items-start gap-1">
                   <span className="break-all font-mono text-xs text-slate-900">{name}</span>
                   <Badge tone={applied ? "green" : "gray"}>{applied ? "Applied by this run" : "Not applied"}</Badge>
                 </li>
@@ -65,7 +65,7 @@ export function DeploymentDetailView({ deployment: d, durationMs }: { deployment
             {d.appliedMigrations
               .filter((name) => !d.requestMigrations.includes(name))
               .map((name) => (
-                <li key={name} className="flex items-start justify-between gap-2">
+                <li key={name} className="flex flex-col items-start gap-1">
                   <span className="break-all font-mono text-xs text-slate-900">{name}</span>
                   <Badge tone="green">Applied by this run</Badge>
                 </li>
