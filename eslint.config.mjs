@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", ".sluice/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/.work/**"],
+    ignores: [".next/**", ".next-e2e/**", "node_modules/**", ".sluice/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "bench/.work/**"],
   },
   {
     files: ["bin/sluice.js", "scripts/*.js"],

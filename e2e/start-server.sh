@@ -14,5 +14,6 @@ for p in "$port" "$pg_port"; do
 done
 
 rm -rf "$data_dir"
-export SLUICE_DATA_DIR="$data_dir" SLUICE_PG_PORT="$pg_port" PORT="$port"
+# Its own build folder too, so building never replaces the .next a dev instance serves from.
+export SLUICE_DATA_DIR="$data_dir" SLUICE_PG_PORT="$pg_port" PORT="$port" SLUICE_NEXT_DIST_DIR=".next-e2e"
 exec npm start

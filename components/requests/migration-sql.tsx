@@ -43,7 +43,7 @@ export function MigrationSql({ sql, findings }: { sql: string; findings: Finding
             <tr key={i} className="align-top">
               <td className="w-10 select-none pr-3 text-right text-slate-500">{i + 1}</td>
               <td className="pr-4">
-                <pre className="whitespace-pre-wrap break-all">{text || " "}</pre>
+                <pre className="whitespace-pre-wrap break-words">{text || " "}</pre>
                 {byLine.get(i + 1)?.map((f, j) => (
                   <div key={j} className="text-slate-900">
                     <FindingCallout finding={f} />

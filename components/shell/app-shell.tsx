@@ -14,7 +14,7 @@ export function AppShell({ user, roles, children }: { user: { name: string; emai
         <NavLinks />
         <div className="mt-auto border-t border-slate-800 px-3 pt-4 text-sm">
           <p className="font-medium text-white" data-testid="current-user">{user.name}</p>
-          <p className="truncate text-xs text-slate-400">{user.email}</p>
+          <p className="truncate text-xs text-slate-400" title={user.email}>{user.email}</p>
           <p className="mt-1 text-xs text-slate-400">{roles.map((r) => ROLE_LABELS[r]).join(", ") || "No project role"}</p>
           <form
             action={async () => {

@@ -3,13 +3,9 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/config";
+import { safeCallback } from "@/lib/auth/callback-url";
 
 export type SignInState = { error?: string };
-
-function safeCallback(url: FormDataEntryValue | null): string {
-  // Only same-site paths: an absolute URL here would be an open redirect.
-  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
   try {
