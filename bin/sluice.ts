@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { registerMigrateCommands } from "./commands/migrate";
 import { registerLintCommand } from "./commands/lint";
+import { registerRestoreCommand } from "./commands/restore";
+import { registerWorkerCommand } from "./commands/worker";
 
 const program = new Command("sluice")
   .description("Sluice: safe PostgreSQL migrations for Prisma teams")
@@ -8,6 +10,8 @@ const program = new Command("sluice")
 
 registerMigrateCommands(program);
 registerLintCommand(program);
+registerRestoreCommand(program);
+registerWorkerCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -26,6 +26,7 @@ const ACTION_TONE = {
   "deployment.stop_requested": "orange",
   "deployment.abandoned": "red",
   "deployment.break_glass": "red",
+  "deployment.restored": "orange",
   "policy.created": "purple",
   "policy.updated": "purple",
 } as const satisfies Record<AuditAction, BadgeTone>;

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "deployment.stop_requested",
   "deployment.abandoned",
   "deployment.break_glass",
+  "deployment.restored",
   "policy.created",
   "policy.updated",
 ] as const;
@@ -48,6 +49,7 @@ export const AUDIT_ACTION_LABELS = {
   "deployment.stop_requested": "Requested emergency stop",
   "deployment.abandoned": "Deploy abandoned by a dead worker",
   "deployment.break_glass": "Break-glass deploy",
+  "deployment.restored": "Restored backup",
   "policy.created": "Created environment policy",
   "policy.updated": "Changed environment policy",
 } as const satisfies Record<AuditAction, string>;

@@ -8,6 +8,8 @@ import { DeploymentRecorder, type OpenStep } from "./recorder";
 import { checkTarget } from "./preflight";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deploymentOutcome, type RunFacts } from "./outcome";
+import { backupTouchedTables, isProtectedEnvironment, type BackupResult } from "./backup";
+import { rehearseOnSchemaCopy } from "./rehearsal";
 
 export type RunOptions = {
   workerId: string;
@@ -109,7 +111,8 @@ async function execute(d: LoadedDeployment, recorder: DeploymentRecorder, signal
       return finalizeEarly(d, recorder, problem, names);
     }
   }
-  const target = await checkTarget(url, env.name, requested, await sourceMigrations(d.request.project));
+  const source = await sourceMigrations(d.request.project);
+  const target = await checkTarget(url, env.name, requested, source);
   if (!target.ok) {
     await recorder.finish(preflight, "failed", target.problem);
     return finalizeEarly(d, recorder, target.problem, names);
@@ -121,7 +124,30 @@ async function execute(d: LoadedDeployment, recorder: DeploymentRecorder, signal
   await recorder.finish(preflight, "succeeded", `${target.status.pending.length} pending, ${target.status.counts.applied} applied on ${env.name}; nothing failed.`);
   await db().migrationRequest.update({ where: { id: d.requestId }, data: { status: "deploying" } });
 
-  await recorder.skipped("backup", "Backup", "Backups of touched tables are not available yet; nothing was copied.");
+  if (isProtectedEnvironment(env)) {
+    const rehearsal = await recorder.start("rehearsal", "Rehearsal: up → down → up on a copy of the schema");
+    const verdict = await rehearseOnSchemaCopy({ url, projectId: d.request.projectId, requested, status: target.status, source });
+    await recorder.finish(rehearsal, verdict.outcome === "passed" ? "succeeded" : verdict.outcome === "skipped" ? "skipped" : "failed", verdict.detail);
+    await recorder.log(verdict.detail);
+    if (verdict.outcome === "blocked") return finalizeEarly(d, recorder, `Blocked by the rehearsal: ${verdict.detail}`, names);
+    if (stopRequested()) return finalizeEarly(d, recorder, "Stopped before anything was applied.", names, true);
+
+    const backupStep = await recorder.start("backup", "Backup of the tables the migration changes");
+    const backup = await backupTouchedTables({ deploymentId: d.id, url, migrations: requested });
+    if (backup.ok) {
+      const detail = backupSummary(backup, d.id);
+      await recorder.finish(backupStep, "succeeded", detail);
+      await recorder.log(detail);
+    } else if (backup.reason === "too-large" && d.breakGlassReason) {
+      await recorder.finish(backupStep, "skipped", `${backup.problem} BREAK-GLASS: deploying without a backup.`);
+      await recorder.log(`BREAK-GLASS: no backup. ${backup.problem}`);
+    } else {
+      await recorder.finish(backupStep, "failed", backup.problem);
+      return finalizeEarly(d, recorder, backup.problem, names);
+    }
+  } else {
+    await recorder.skipped("backup", "Backup", `Only prod is backed up before a deploy; nothing was copied from ${env.name}.`);
+  }
 
   const autoRollback = policyInput.policy.autoRollback;
   // Step bookkeeping in event order: a finish must find the step its start created.
@@ -195,6 +221,13 @@ async function execute(d: LoadedDeployment, recorder: DeploymentRecorder, signal
   await recorder.log(outcome.summary);
   await finalize(d, recorder, { status: outcome.status, summary: outcome.summary, applied: facts.applied, rolledBack: facts.rolledBack, notRun: outcome.notRun });
   return outcome.status;
+}
+
+function backupSummary(b: Extract<BackupResult, { ok: true }>, deploymentId: string): string {
+  const tables = b.tables.length ? b.tables.map((t) => `${t.name} (${t.rows} rows)`).join(", ") : "no existing table";
+  const notYet = b.notYetExisting.length ? ` Not existing yet, nothing to copy: ${b.notYetExisting.join(", ")}.` : "";
+  const opaque = b.opaque ? ` ${b.opaque} DO block/function body not inspected: tables changed only there are not in the backup.` : "";
+  return `Backed up ${tables}: ${(b.bytes / 1024).toFixed(1)} kB in the control plane. Restore with \`sluice restore ${deploymentId}\` or the button on this page.${notYet}${opaque}`;
 }
 
 /** verify.sql already ran inside the engine after each migration; this re-reads the history the way a human would. */

@@ -44,6 +44,16 @@ export async function createDeployFixture() {
     const target = await createTestDatabase(`tgt_${name}`);
     targets.push(target);
     const e = await db().environment.create({ data: { projectId: project.id, name, position, databaseUrlEncrypted: encryptSecret(target.url) } });
+    // Deny by default: each target gets the standard policy (prod only after staging), without freeze windows so tests do not depend on the clock.
+    await db().environmentPolicy.create({
+      data: {
+        environmentId: e.id,
+        requiredApprovals: 1,
+        approverRoles: ["approver"],
+        deployRoles: position === 0 ? ["requester", "deployer", "admin"] : ["deployer", "admin"],
+        requirePreviousEnvironment: name === "prod",
+      },
+    });
     environments[name] = { id: e.id, name, url: target.url };
   }
 

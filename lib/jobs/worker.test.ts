@@ -59,7 +59,8 @@ describe("deploy worker process", () => {
     const first = startWorkerProcess();
     const request = await fx.approvedRequest([
       { name: "20260202000000_before", sql: 'CREATE TABLE "before_crash" (id int);' },
-      { name: "20260202000001_sleepy", sql: "SELECT pg_sleep(20);" },
+      // Sleeps on the target only: the prod rehearsal replays it on a scratch database first.
+      { name: "20260202000001_sleepy", sql: "DO $$ BEGIN IF current_database() NOT LIKE 'sluice_rehearsal_%' THEN PERFORM pg_sleep(20); END IF; END $$;" },
     ]);
     const queued = await deployRequest(fx.users.deployer, { requestId: request.id, environmentId: fx.environments.prod.id, breakGlassReason: "crash test: prod without staging" }).catch(
       async () => deployRequest(fx.users.admin, { requestId: request.id, environmentId: fx.environments.prod.id, breakGlassReason: "crash test: prod without staging" }),

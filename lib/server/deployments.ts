@@ -7,6 +7,7 @@ import { authorize, roleIn, type CurrentUser } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
 import { evaluateDeploy } from "@/lib/workflow/policy";
 import { ZStartDeploy, ZStopDeployment, type TStartDeploy, type TStopDeployment } from "@/lib/schemas/deployment";
+import { restoreBackup, type RestoreReport } from "@/lib/deploy/restore";
 import { checkTarget } from "@/lib/deploy/preflight";
 import { producer, sendDeployJob } from "@/lib/jobs/queue";
 import type { MigrationFile } from "@/lib/engine";
@@ -128,6 +129,42 @@ export async function stopDeployment(user: CurrentUser, raw: TStopDeployment) {
     if (current.status === "running") return { status: "stopping" as const };
     throw new AppError("CONFLICT", `This deploy already finished (${current.status.replace("_", " ")}).`);
   });
+}
+
+/**
+ * Puts the tables a prod deploy changed back to the backup taken before it (admins only).
+ * The target changes outside the control plane's transaction, so the audit event follows the
+ * restore; a failed restore changes nothing (one transaction on the target) and is not audited.
+ */
+export async function restoreDeployment(user: CurrentUser, raw: TStopDeployment): Promise<RestoreReport> {
+  const { deploymentId } = ZStopDeployment.parse(raw);
+  const deployment = await db().deployment.findUnique({ where: { id: deploymentId }, include: { request: true, environment: true, backup: { select: { id: true, restoredAt: true } } } });
+  if (!deployment) throw new AppError("NOT_FOUND", "No such deployment.");
+  await authorize(user, deployment.request.projectId, "settings.manage");
+  if (!deployment.backup) throw new AppError("CONFLICT", "This deployment has no backup: only prod deploys take one, before applying anything.");
+  if (deployment.status === "queued" || deployment.status === "running") throw new AppError("CONFLICT", "This deploy is still running: stop it or wait for it to finish before restoring.");
+  const busy = await db().deployment.findFirst({ where: { environmentId: deployment.environmentId, status: { in: ["queued", "running"] } }, select: { id: true } });
+  if (busy) throw new AppError("CONFLICT", `Another deploy to ${deployment.environment.name} is queued or running; restore when it has finished.`);
+  let report: RestoreReport;
+  try {
+    report = await restoreBackup({ deploymentId, url: environmentUrl(deployment.environment) });
+  } catch (error) {
+    throw new AppError("TARGET_FAILED", `Restore failed on ${deployment.environment.name}; nothing was changed: ${(error as Error).message}`);
+  }
+  const now = new Date();
+  await db().$transaction(async (tx) => {
+    await tx.deploymentBackup.update({ where: { deploymentId }, data: { restoredAt: now, restoredById: user.id } });
+    await recordAudit(tx, {
+      actor: { id: user.id, email: user.email },
+      action: "deployment.restored",
+      subjectType: "deployment",
+      subjectId: deploymentId,
+      projectId: deployment.request.projectId,
+      before: { restoredAt: deployment.backup?.restoredAt?.toISOString() ?? null },
+      after: { environment: deployment.environment.name, tables: report.tables, schemaChanges: report.schemaChanges },
+    });
+  });
+  return report;
 }
 
 export type DeploymentProgress = Awaited<ReturnType<typeof deploymentProgress>>;
