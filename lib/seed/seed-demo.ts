@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/credentials";
 import { encryptSecret } from "@/lib/server/secrets";
 import { createRequest } from "@/lib/server/requests";
+import { createStandardPolicies } from "@/lib/server/policies";
 import { readMigrationsDir } from "@/lib/engine";
 import { databaseUrl } from "@/lib/testing/databases";
 import { RISCURA_MIGRATIONS_DIR, RISCURA_TARGETS, seedRiscuraTargets } from "@/lib/demo/seed-targets";
@@ -28,7 +29,15 @@ const HISTORY = [
 export async function seedDemo({ targetServerUrl, log = () => {} }: { targetServerUrl: string; log?: Log }) {
   await seedRiscuraTargets(targetServerUrl, { log });
   const prisma = db();
-  if (await prisma.project.findUnique({ where: { slug: "riscura" } })) return;
+  const existing = await prisma.project.findUnique({ where: { slug: "riscura" }, include: { environments: { include: { policy: true } } } });
+  if (existing) {
+    // A demo seeded before policies existed: give it the standard ones, or deny by default would lock it.
+    if (existing.environments.every((e) => !e.policy)) {
+      log("adding the standard environment policies to the demo project");
+      await createStandardPolicies(existing.id, DEMO_POLICY_AUTHOR, demoPolicyOptions());
+    }
+    return;
+  }
   log("creating demo users, the riscura project and its requests");
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -54,6 +63,7 @@ export async function seedDemo({ targetServerUrl, log = () => {} }: { targetServ
     include: { environments: { orderBy: { position: "asc" } } },
   });
 
+  await createStandardPolicies(project.id, { id: users.admin.id, email: users.admin.email }, demoPolicyOptions());
   await recordHistory(project, users, targetServerUrl);
 
   const source = await readMigrationsDir(RISCURA_MIGRATIONS_DIR);
@@ -76,6 +86,17 @@ export async function seedDemo({ targetServerUrl, log = () => {} }: { targetServ
     folderMigrations: [source.find((m) => m.name.startsWith("006_"))!.name],
     submit: false,
   });
+}
+
+const DEMO_POLICY_AUTHOR = { id: null, email: "sluice-seed" };
+
+/**
+ * The demo's prod has the standard weekend freeze (Friday 16:00 → Monday 08:00, prod's time
+ * zone). SLUICE_DEMO_WEEKEND_FREEZE=0 seeds it without, so a suite that deploys to prod (e2e)
+ * does not depend on the day it runs; specs that test freezes set their own window.
+ */
+function demoPolicyOptions() {
+  return { weekendFreeze: process.env.SLUICE_DEMO_WEEKEND_FREEZE !== "0" };
 }
 
 type HistoryRow = { migration_name: string; checksum: string; started_at: Date; finished_at: Date };
@@ -141,6 +162,7 @@ async function recordHistory(
             environmentId: env.id,
             startedById: env.name === "dev" ? users.requester.id : users.deployer.id,
             status: "succeeded",
+            createdAt: row.started_at,
             startedAt: row.started_at,
             finishedAt: row.finished_at,
             appliedMigrations: [migration.name],

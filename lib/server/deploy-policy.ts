@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { roleIn } from "@/lib/auth/roles";
-import { defaultPolicyFor } from "@/lib/workflow/default-policy";
+import { denyByDefaultPolicy } from "@/lib/workflow/default-policy";
 import { policyFromStored } from "@/lib/workflow/stored-policy";
 import { evaluateDeploy, missingForDeploy } from "@/lib/workflow/policy";
 import type { DeployCheckInput } from "@/lib/workflow/types";
@@ -26,17 +26,18 @@ export async function deployCheckInput(requestId: string, environmentId: string,
     if (!approverRoles.has(approval.approverId)) approverRoles.set(approval.approverId, await roleIn(approval.approverId, request.projectId));
   }
   return {
-    request: { requesterId: request.requesterId, status: request.status, checksums: joinedChecksums(request.migrations), riskLevel: request.riskLevel },
+    request: { requesterId: request.requesterId, status: request.status, checksums: joinedChecksums(request.migrations), riskLevel: request.riskLevel, lintHash: request.lintHash },
     environment,
     chain,
-    // An environment's own policy when it has one; the built-in one otherwise (deny-by-default is not switched on yet).
-    policy: stored ? policyFromStored(stored) : defaultPolicyFor(environment, chain),
+    // Deny by default: without a stored policy only an admin's break-glass deploys here.
+    policy: stored ? policyFromStored(stored) : denyByDefaultPolicy(),
     approvals: request.approvals.map((a) => ({
       approverId: a.approverId,
       approverRole: approverRoles.get(a.approverId) ?? null,
       decision: a.decision,
       environmentId: a.environmentId,
       checksums: a.checksums,
+      lintHash: a.lintHash,
       invalidatedAt: a.invalidatedAt,
     })),
     deployments: request.deployments,

@@ -8,7 +8,9 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { REQUEST_STATUSES } from "@/lib/schemas/request";
 import { environmentUrl, projectsOf, sourceMigrations } from "./projects";
 import { deployReadiness } from "./deploy-policy";
-import { lintRequestMigrations } from "./request-lint";
+import { lintForReview, refreshRequestLint } from "./requests";
+import { approvalMismatch } from "@/lib/workflow/policy";
+import { evaluateEdit } from "@/lib/workflow/request-edit";
 
 export type RequestFilters = { status?: string; project?: string; requester?: string };
 
@@ -38,9 +40,8 @@ export async function listRequests(user: CurrentUser, filters: RequestFilters) {
   return { requests, projects, requesters };
 }
 
-/** Everything the request page shows, and what this viewer may do there. */
-export async function requestDetail(user: CurrentUser, number: number) {
-  const request = await db().migrationRequest.findUnique({
+function loadDetail(number: number) {
+  return db().migrationRequest.findUnique({
     where: { number },
     include: {
       project: { include: { environments: { orderBy: { position: "asc" } } } },
@@ -50,31 +51,49 @@ export async function requestDetail(user: CurrentUser, number: number) {
       deployments: { orderBy: { createdAt: "desc" }, include: { environment: { select: { name: true } }, startedBy: { select: { name: true } } } },
     },
   });
+}
+
+/** Everything the request page shows, and what this viewer may do there. */
+export async function requestDetail(user: CurrentUser, number: number) {
+  let request = await loadDetail(number);
   if (!request) throw new AppError("NOT_FOUND", `There is no request #${number}.`);
   const role = await roleIn(user.id, request.projectId);
   if (!role) throw new AppError("FORBIDDEN", "You are not a member of this request's project.");
 
-  const source = await sourceMigrations(request.project);
-  const largest = request.project.environments.at(-1);
-  const [lint, readiness] = await Promise.all([
-    lintRequestMigrations(request.migrations, source, { tenantKey: request.project.tenantKey, sizingUrl: largest ? environmentUrl(largest) : null }),
-    deployReadiness(request.id, user),
-  ]);
+  const review = await lintForReview(request.project, request.migrations);
+  if (review.hash && review.hash !== request.lintHash) {
+    // The report changed since it was recorded (a new finding, a table past a size threshold): decisions given on the old one stop counting.
+    await refreshRequestLint(request.id, review);
+    request = (await loadDetail(number))!;
+  }
+  const readiness = await deployReadiness(request.id, user);
   const checksums = request.migrations.map((m) => m.checksum).join(",");
   const isRequester = request.requesterId === user.id;
   const reviewable = ["in_review", "approved"].includes(request.status) && !isRequester;
+  const started = request.deployments.filter((d) => ["queued", "running", "succeeded"].includes(d.status)).length;
+  const policyRequest = { requesterId: request.requesterId, status: request.status, checksums, lintHash: request.lintHash };
+  const approvals = request.approvals.map((a) => {
+    const mismatch = approvalMismatch({ ...a, approverRole: null }, policyRequest, null);
+    const why = a.invalidatedAt ? a.invalidatedReason ?? "invalidated" : mismatch;
+    return { ...a, noLongerCounts: why ? { reason: why, since: a.invalidatedAt } : null };
+  });
+  const next = readiness.find((r) => !request!.deployments.some((d) => d.environmentId === r.environmentId && d.status === "succeeded"));
   return {
-    request,
+    request: { ...request, approvals },
     role,
-    lint,
+    lint: review.lint,
+    lintHash: review.hash,
     readiness,
     checksums,
+    /** In plain words, what stands between the request and its next environment. */
+    nextStep: next ? { environment: next.name, missing: next.missing } : null,
     viewer: {
       isRequester,
       mayApprove: reviewable && can(role, "request.approve"),
       mayReject: reviewable && can(role, "request.reject"),
       mayRequestChanges: reviewable && can(role, "request.request_changes"),
       maySubmit: isRequester && can(role, "request.edit_own") && ["draft", "changes_requested"].includes(request.status),
+      mayEdit: can(role, "request.edit_own") && evaluateEdit({ requesterId: request.requesterId, status: request.status, deploymentsStarted: started }, user).allowed,
     },
   };
 }

@@ -4,11 +4,17 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { evaluateDecision } from "@/lib/workflow/policy";
+import { lintHashOf } from "@/lib/workflow/lint-hash";
+import { approvalsToInvalidate, evaluateEdit, invalidationReason, statusAfterEdit, type RequestChange } from "@/lib/workflow/request-edit";
 import { ZCreateRequest, ZDecision, type TCreateRequest, type TDecision } from "@/lib/schemas/request";
+import { ZUpdateRequest, type TUpdateRequest } from "@/lib/schemas/request-edit";
 import { environmentUrl, projectWithChain, sourceMigrations } from "./projects";
-import { lintRequestMigrations, worstRisk } from "./request-lint";
+import { worstRisk, type MigrationLint } from "./request-lint";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseErrorOf } from "@/lib/lint";
+import type { DbTransaction } from "@/lib/db";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { lintMigration, loadTargetStats, parseErrorOf } from "@/lib/lint";
+import { autoDeployAfterApproval } from "./auto-deploy";
 
 export function joinedChecksums(migrations: { checksum: string }[]): string {
   return migrations.map((m) => m.checksum).join(",");
@@ -44,6 +50,36 @@ async function collectMigrations(input: ReturnType<typeof ZCreateRequest.parse>,
   return migrations.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+export type ReviewLint = { lint: MigrationLint[]; riskLevel: ReturnType<typeof worstRisk>; hash: string | null };
+
+/**
+ * The lint report reviewers see: each migration in the context of the folder migrations
+ * before it, sized by the largest target's statistics. `hash` binds approvals to it; it is
+ * null when the statistics could not be read, because an unsized report differs from the
+ * real one and must neither invalidate approvals nor be approved.
+ */
+export async function lintForReview(
+  project: { tenantKey: string; migrationsPath: string; environments: { databaseUrlEncrypted: string }[] },
+  migrations: Pick<MigrationFile, "name" | "sql" | "downSql">[],
+  source?: MigrationFile[],
+): Promise<ReviewLint> {
+  const folder = source ?? (await sourceMigrations(project));
+  const largest = project.environments.at(-1);
+  let targetStats: Awaited<ReturnType<typeof loadTargetStats>> | undefined;
+  let sized = !largest;
+  if (largest) {
+    targetStats = await loadTargetStats(environmentUrl(largest)).catch(() => undefined);
+    sized = targetStats !== undefined;
+  }
+  const lint: MigrationLint[] = [];
+  for (const migration of migrations) {
+    const previousSql = folder.filter((s) => s.name.localeCompare(migration.name) < 0).map((s) => s.sql);
+    const report = await lintMigration({ name: migration.name, sql: migration.sql, downSql: migration.downSql ?? undefined, previousSql, config: { tenantKey: project.tenantKey }, targetStats });
+    lint.push({ name: migration.name, report });
+  }
+  return { lint, riskLevel: worstRisk(lint.map((l) => l.report.riskLevel)), hash: sized ? lintHashOf(lint) : null };
+}
+
 export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
   const input = ZCreateRequest.parse(raw);
   const project = await projectWithChain(input.projectId);
@@ -51,12 +87,7 @@ export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
   const source = await sourceMigrations(project);
   const migrations = await collectMigrations(input, source);
 
-  const largest = project.environments.at(-1);
-  const lint = await lintRequestMigrations(migrations, source, {
-    tenantKey: project.tenantKey,
-    sizingUrl: largest ? environmentUrl(largest) : null,
-  });
-  const riskLevel = worstRisk(lint.map((l) => l.report.riskLevel));
+  const { riskLevel, hash: lintHash } = await lintForReview(project, migrations, source);
   const status = input.submit ? "in_review" : "draft";
 
   return db().$transaction(async (tx) => {
@@ -69,6 +100,7 @@ export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
         type: input.type,
         status,
         riskLevel,
+        lintHash,
         requesterId: user.id,
         submittedAt: input.submit ? new Date() : null,
         migrations: {
@@ -119,8 +151,13 @@ const DECISION_ACTION = {
   changes_requested: { permission: "request.request_changes", audit: "request.changes_requested", status: "changes_requested" },
 } as const;
 
-/** Approve, reject or ask for changes; the decision is bound to the request's current checksums. */
-export async function decideRequest(user: CurrentUser, raw: TDecision) {
+/**
+ * Approve, reject or ask for changes. The decision is bound to the request's current checksums
+ * and to the lint report as it stands now (re-linted here, so a finding that appeared since the
+ * last look is caught). `seenLintHash`, when the page sends it, must be that report: a reviewer
+ * never approves findings they were not shown.
+ */
+export async function decideRequest(user: CurrentUser, raw: TDecision, options: { seenLintHash?: string | null } = {}) {
   const input = ZDecision.parse(raw);
   const { permission, audit, status } = DECISION_ACTION[input.decision];
   const request = await loadRequest(input.requestId);
@@ -131,18 +168,178 @@ export async function decideRequest(user: CurrentUser, raw: TDecision) {
   if (input.decision !== "approved" && !input.comment) {
     throw new AppError("BAD_INPUT", "Say why in a comment when rejecting or asking for changes.");
   }
+  const project = await projectWithChain(request.projectId);
+  const review = await lintForReview(project, request.migrations);
+  if (options.seenLintHash && review.hash && options.seenLintHash !== review.hash) {
+    throw new AppError("CONFLICT", "The lint report changed since you opened the request: reload it and review the new findings.");
+  }
 
-  return db().$transaction(async (tx) => {
+  const approval = await db().$transaction(async (tx) => {
     // Re-read under a row lock: two reviewers deciding at once must not both see the old status.
     await tx.$executeRaw`SELECT 1 FROM "MigrationRequest" WHERE id = ${request.id} FOR UPDATE`;
     const current = await tx.migrationRequest.findUniqueOrThrow({ where: { id: request.id } });
     if (current.status !== request.status) throw new AppError("CONFLICT", "The request changed while you were deciding; reload and try again.");
+    await recordLintChange(tx, current, review, { id: null, email: "sluice-linter" });
+    const lintHash = review.hash ?? current.lintHash;
     const approval = await tx.approval.create({
-      data: { requestId: request.id, approverId: user.id, decision: input.decision, comment: input.comment, checksums },
+      data: { requestId: request.id, approverId: user.id, decision: input.decision, comment: input.comment, checksums, lintHash },
     });
     await tx.migrationRequest.update({ where: { id: request.id }, data: { status } });
-    const after: Prisma.InputJsonValue = { status, decision: input.decision, comment: input.comment, checksums, approvalId: approval.id };
+    const after: Prisma.InputJsonValue = { status, decision: input.decision, comment: input.comment, checksums, lintHash, approvalId: approval.id };
     await recordAudit(tx, { actor: actorOf(user), action: audit, subjectType: "request", subjectId: request.id, projectId: request.projectId, before: { status: request.status }, after });
     return approval;
   });
+  const autoDeploys = input.decision === "approved" ? await autoDeployAfterApproval(user, request.id, approval.id).catch((error: Error) => {
+    console.error(`[sluice] auto-deploy after approval ${approval.id} failed: ${error.message}`);
+    return [];
+  }) : [];
+  return { approval, autoDeploys };
+}
+
+/** Statuses in which standing decisions are live and a change of the lint report invalidates them. */
+const UNDER_REVIEW: RequestStatus[] = ["in_review", "changes_requested", "approved"];
+
+/**
+ * Records a new lint report: when it differs from the one decisions were given on, those
+ * decisions stop counting (audited, with why) and an approved request goes back to review.
+ * An unsized report (hash null) changes nothing.
+ */
+async function recordLintChange(
+  tx: DbTransaction,
+  request: { id: string; projectId: string; status: RequestStatus; lintHash: string | null },
+  review: ReviewLint,
+  actor: { id: string | null; email: string },
+) {
+  if (!review.hash || review.hash === request.lintHash) return;
+  const change: RequestChange = { sqlChanged: false, lintChanged: request.lintHash !== null };
+  if (UNDER_REVIEW.includes(request.status) && change.lintChanged) {
+    const standing = await tx.approval.findMany({ where: { requestId: request.id, invalidatedAt: null } });
+    const invalidated = await invalidateDecisions(tx, request, approvalsToInvalidate(standing, change), invalidationReason(change)!, actor);
+    if (invalidated && request.status === "approved") {
+      await tx.migrationRequest.update({ where: { id: request.id }, data: { status: "in_review" } });
+      await recordAudit(tx, { actor, action: "request.updated", subjectType: "request", subjectId: request.id, projectId: request.projectId, before: { status: request.status, lintHash: request.lintHash }, after: { status: "in_review", lintHash: review.hash, reason: "new lint findings" } });
+    }
+  }
+  await tx.migrationRequest.update({ where: { id: request.id }, data: { lintHash: review.hash, riskLevel: review.riskLevel } });
+}
+
+async function invalidateDecisions(
+  tx: DbTransaction,
+  request: { id: string; projectId: string },
+  approvals: { id: string; approverId: string; decision: string }[],
+  reason: string,
+  actor: { id: string | null; email: string },
+): Promise<number> {
+  const now = new Date();
+  let count = 0;
+  for (const approval of approvals) {
+    const updated = await tx.approval.updateMany({ where: { id: approval.id, invalidatedAt: null }, data: { invalidatedAt: now, invalidatedReason: reason } });
+    if (!updated.count) continue;
+    count += 1;
+    await recordAudit(tx, {
+      actor,
+      action: "approval.invalidated",
+      subjectType: "request",
+      subjectId: request.id,
+      projectId: request.projectId,
+      before: { approvalId: approval.id, decision: approval.decision, approverId: approval.approverId, invalidatedAt: null },
+      after: { approvalId: approval.id, invalidatedAt: now.toISOString(), reason },
+    });
+  }
+  return count;
+}
+
+/**
+ * After the request page linted the request: if the report changed since decisions were given
+ * (a new finding, a table that grew past a threshold), record it so those decisions stop counting.
+ */
+export async function refreshRequestLint(requestId: string, review: ReviewLint) {
+  if (!review.hash) return;
+  await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "MigrationRequest" WHERE id = ${requestId} FOR UPDATE`;
+    const current = await tx.migrationRequest.findUniqueOrThrow({ where: { id: requestId } });
+    await recordLintChange(tx, current, review, { id: null, email: "sluice-linter" });
+  });
+}
+
+/**
+ * The requester edits their own request (title, description, rollback plan, the SQL and down
+ * SQL of pasted migrations) until a deploy starts. A change of SQL or of the lint report
+ * invalidates every standing decision in the same transaction, audited, and sends the request
+ * back to review.
+ */
+export async function updateRequest(user: CurrentUser, raw: TUpdateRequest) {
+  const input = ZUpdateRequest.parse(raw);
+  const request = await loadRequest(input.requestId);
+  await authorize(user, request.projectId, "request.edit_own");
+  const started = await db().deployment.count({ where: { requestId: request.id, status: { in: ["queued", "running", "succeeded"] } } });
+  const verdict = evaluateEdit({ requesterId: request.requesterId, status: request.status, deploymentsStarted: started }, user);
+  if (!verdict.allowed) throw new AppError(request.requesterId === user.id ? "CONFLICT" : "FORBIDDEN", `Refused: ${verdict.reasons.join("; ")}.`);
+
+  const edited = request.migrations.map((m) => ({ ...m }));
+  for (const edit of input.migrations) {
+    const migration = edited.find((m) => m.name === edit.name);
+    if (!migration) throw new AppError("BAD_INPUT", `The request has no migration named "${edit.name}".`);
+    if (migration.source !== "pasted" && (edit.sql !== migration.sql || edit.downSql !== migration.downSql)) {
+      throw new AppError("BAD_INPUT", `"${edit.name}" comes from the project's migrations folder: change it in the repository, not here.`);
+    }
+    const parseError = await parseErrorOf(edit.sql);
+    if (parseError) throw new AppError("BAD_INPUT", `The SQL of ${edit.name} does not parse: ${parseError.message} (line ${parseError.line}, column ${parseError.column}).`, { parseError });
+    if (edit.downSql) {
+      const downError = await parseErrorOf(edit.downSql);
+      if (downError) throw new AppError("BAD_INPUT", `The down SQL of ${edit.name} does not parse: ${downError.message} (line ${downError.line}, column ${downError.column}).`);
+    }
+    Object.assign(migration, { sql: edit.sql, downSql: edit.downSql, checksum: checksumOf(edit.sql) });
+  }
+  const project = await projectWithChain(request.projectId);
+  const review = await lintForReview(project, edited);
+  const change: RequestChange = {
+    sqlChanged: edited.some((m, i) => m.checksum !== request.migrations[i].checksum),
+    downSqlChanged: edited.some((m, i) => (m.downSql ?? null) !== (request.migrations[i].downSql ?? null)),
+    lintChanged: review.hash !== null && review.hash !== request.lintHash,
+  };
+  const status = statusAfterEdit(request.status, change);
+  const reason = invalidationReason(change);
+
+  const invalidated = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT 1 FROM "MigrationRequest" WHERE id = ${request.id} FOR UPDATE`;
+    const current = await tx.migrationRequest.findUniqueOrThrow({ where: { id: request.id } });
+    if (current.status !== request.status || current.updatedAt.getTime() !== request.updatedAt.getTime()) {
+      throw new AppError("CONFLICT", "The request changed while you were editing it; reload and try again.");
+    }
+    for (const m of edited) {
+      await tx.requestMigration.update({ where: { id: m.id }, data: { sql: m.sql, downSql: m.downSql, checksum: m.checksum } });
+    }
+    const standing = await tx.approval.findMany({ where: { requestId: request.id, invalidatedAt: null } });
+    const invalidated = reason ? await invalidateDecisions(tx, request, approvalsToInvalidate(standing, change), reason, actorOf(user)) : 0;
+    await tx.migrationRequest.update({
+      where: { id: request.id },
+      data: {
+        title: input.title,
+        description: input.description,
+        ...(input.rollbackPlan !== undefined ? { rollbackPlan: input.rollbackPlan } : {}),
+        status,
+        riskLevel: review.riskLevel,
+        lintHash: review.hash ?? current.lintHash,
+      },
+    });
+    const snapshot = (r: { title: string; description: string; status: RequestStatus }, ms: { name: string; checksum: string }[]) => ({
+      title: r.title,
+      description: r.description,
+      status: r.status,
+      migrations: ms.map((m) => ({ name: m.name, checksum: m.checksum })),
+    });
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: "request.updated",
+      subjectType: "request",
+      subjectId: request.id,
+      projectId: request.projectId,
+      before: snapshot(request, request.migrations),
+      after: { ...snapshot({ title: input.title, description: input.description, status }, edited), riskLevel: review.riskLevel },
+      metadata: reason ? { invalidatedDecisions: invalidated, reason } : null,
+    });
+    return invalidated;
+  });
+  return { status, invalidated };
 }

@@ -20,7 +20,13 @@ export type EnvironmentPolicy = {
   /** Separation of duties: someone who approved the request may not deploy it. */
   approverMayNotDeploy: boolean;
   freezeWindows: FreezeWindow[];
+  /** On the approval that completes the requirement, deploy here at once (attributed to that approver). */
   autoDeployOnApproval: boolean;
+  /**
+   * Deny by default: the environment has no stored policy, so nothing may be deployed there
+   * except by an admin's break-glass with a written reason.
+   */
+  unconfigured?: true;
 };
 
 export type PolicyApproval = {
@@ -29,6 +35,8 @@ export type PolicyApproval = {
   decision: ApprovalDecision;
   environmentId: string | null;
   checksums: string;
+  /** Hash of the lint report the approver saw (lint-hash.ts); null on approvals recorded before it was stored. */
+  lintHash: string | null;
   invalidatedAt: Date | null;
 };
 
@@ -40,6 +48,8 @@ export type PolicyRequest = {
   /** The request's migration checksums joined in order: what an approval must have seen. */
   checksums: string;
   riskLevel?: RiskLevel | null;
+  /** Hash of the request's current lint report; null when it was never recorded. */
+  lintHash?: string | null;
 };
 
 export type DeployCheckInput = {
