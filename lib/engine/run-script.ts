@@ -22,7 +22,8 @@ export async function runScript(session: Session, url: string, sql: string, sign
       return;
     }
     for (const statement of separately) {
-      if (signal?.aborted) throw new Error("canceling statement due to user request");
+      // Same shape as the server's own cancel (SQLSTATE 57014), so the failure is reported as a cancel.
+      if (signal?.aborted) throw Object.assign(new Error("canceling statement due to user request"), { code: "57014", severity: "ERROR" });
       await session.client.query(statement);
     }
   } finally {
