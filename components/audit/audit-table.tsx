@@ -39,15 +39,7 @@ function ActionBadge({ action }: { action: string }) {
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   return (
-    <Table className="[&_table]:table-fixed">
-      <colgroup>
-        <col className="w-14" />
-        <col className="w-40" />
-        <col className="w-56" />
-        <col className="w-44" />
-        <col className="w-64" />
-        <col />
-      </colgroup>
+    <Table>
       <thead className="bg-slate-50">
         <tr>
           <Th>#</Th>
@@ -62,16 +54,18 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         {rows.map((e) => (
           <tr key={e.id} className="hover:bg-slate-50" data-testid="audit-row">
             <Td className="font-mono text-xs text-slate-400">{e.id}</Td>
-            <Td className="text-xs">
+            <Td className="whitespace-nowrap text-xs">
               <Time value={e.createdAt} />
             </Td>
-            <Td className="truncate">
-              <span title={e.actorEmail}>{e.actorEmail}</span>
+            <Td>
+              <span className="block max-w-[14rem] truncate" title={e.actorEmail}>
+                {e.actorEmail}
+              </span>
             </Td>
             <Td>
               <ActionBadge action={e.action} />
             </Td>
-            <Td className="min-w-0">
+            <Td className="max-w-[16rem]">
               {e.subjectHref ? (
                 <Link href={e.subjectHref} className="block truncate text-indigo-600 hover:text-indigo-500" title={`${e.subjectType} ${e.subjectId}`}>
                   {e.subjectLabel}

@@ -37,9 +37,9 @@ export function JsonChange({ before, after, metadata }: { before: unknown; after
         .join(" · ") + (changes.length > 3 ? ` · +${changes.length - 3} more` : "")
     : "Details";
   return (
-    <details className="group min-w-0">
+    <details className="group w-[22rem] max-w-full">
       <summary className="cursor-pointer truncate font-mono text-xs text-slate-600 marker:text-slate-400 hover:text-slate-900">{summary}</summary>
-      <div className="mt-2 grid grid-cols-1 gap-2 lg:grid-cols-2">
+      <div className="mt-2 grid grid-cols-1 gap-2">
         <Json label="Before" value={before} />
         <Json label="After" value={after} />
         <Json label="Metadata" value={metadata} />
