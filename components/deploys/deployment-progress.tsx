@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { stopDeploymentAction } from "@/lib/actions/stop-deployment";
+import { BreakGlassFlag } from "./break-glass-flag";
 import { Button } from "@/components/ui/button";
 import { deploymentKeys, fetchDeploymentProgress } from "./deployment-queries";
 import type { DeploymentProgress as Progress } from "@/lib/server/deployments";
@@ -58,7 +59,7 @@ export function DeploymentProgress({ deploymentId, onFinished, showLog = true }:
       </div>
       {data.breakGlassReason && (
         <p className="rounded bg-red-100 px-2 py-1 text-red-800" data-testid="break-glass">
-          Break-glass deploy (policy bypassed): {data.breakGlassReason}
+          <BreakGlassFlag reason={data.breakGlassReason} /> Policy bypassed: {data.breakGlassReason}
         </p>
       )}
       {data.runAt && data.status === "queued" && <p className="text-slate-600">Scheduled for {new Date(data.runAt).toLocaleString()}</p>}

@@ -4,8 +4,10 @@ import { Time, formatDuration } from "@/components/ui/time";
 import { DeploymentStatusBadge } from "@/components/status/status-badge";
 import { deployDurationMs } from "@/lib/server/dashboard";
 import { firstLine, type HistoryEntry } from "@/lib/server/history";
+import { BreakGlassFlag } from "@/components/deploys/break-glass-flag";
 
-export function DeploymentsTable({ entries }: { entries: HistoryEntry[] }) {
+/** `breakGlass`: the written reason of each break-glass deploy, flagged red in its row. */
+export function DeploymentsTable({ entries, breakGlass = {} }: { entries: HistoryEntry[]; breakGlass?: Record<string, string> }) {
   return (
     <Table>
       <thead className="bg-slate-50">
@@ -44,7 +46,10 @@ export function DeploymentsTable({ entries }: { entries: HistoryEntry[] }) {
                 )}
               </Td>
               <Td>
-                <DeploymentStatusBadge status={d.status} />
+                <span className="flex flex-wrap items-center gap-1">
+                  <DeploymentStatusBadge status={d.status} />
+                  <BreakGlassFlag reason={breakGlass[d.id]} />
+                </span>
               </Td>
               <Td className="whitespace-nowrap">
                 <span title={d.startedBy.email}>{d.startedBy.name}</span>

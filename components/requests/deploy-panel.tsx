@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { deployRequestAction } from "@/lib/actions/deploy-request";
 import { Button } from "@/components/ui/button";
 import { DeploymentProgress } from "@/components/deploys/deployment-progress";
+import { BreakGlassDialog, ScheduleDialog } from "@/components/deploys/deploy-dialogs";
+import { deploymentKeys, fetchDeployOptions } from "@/components/deploys/deployment-queries";
 import type { EnvironmentReadiness } from "@/lib/server/deploy-policy";
 import type { DeploymentProgress as Progress } from "@/lib/server/deployments";
 
@@ -19,6 +22,10 @@ function outcomeOf(p: Progress): Outcome {
 export function DeployPanel({ requestId, readiness, migrations }: { requestId: string; readiness: EnvironmentReadiness[]; migrations: string[] }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState<EnvironmentReadiness | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "break-glass" | "schedule"; environmentId: string } | null>(null);
+  const queryClient = useQueryClient();
+  const { data: options } = useQuery({ queryKey: deploymentKeys.options(requestId), queryFn: () => fetchDeployOptions(requestId) });
+  const optionOf = (environmentId: string) => options?.find((o) => o.environmentId === environmentId);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // Deploys started from this page; those already running when the page loaded come from readiness.
   const [started, setStarted] = useState<string[]>([]);
@@ -34,16 +41,19 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
     [router],
   );
 
-  function deploy(env: EnvironmentReadiness) {
+  function deploy(env: { environmentId: string; name: string }, extra: { breakGlassReason?: string; runAt?: string } = {}) {
     setConfirming(null);
+    setDialog(null);
     setOutcome(null);
     startTransition(async () => {
-      const result = await deployRequestAction({ requestId, environmentId: env.environmentId });
+      const result = await deployRequestAction({ requestId, environmentId: env.environmentId, ...extra });
       if (!result.ok) setOutcome({ environment: env.name, ok: false, message: result.message });
       else setStarted((ids) => [...ids, result.data.deploymentId]);
+      await queryClient.invalidateQueries({ queryKey: deploymentKeys.options(requestId) });
       router.refresh();
     });
   }
+  const dialogEnv = dialog ? optionOf(dialog.environmentId) : undefined;
 
   return (
     <div className="space-y-3">
@@ -54,15 +64,27 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
               <p className="font-mono text-sm font-semibold">{env.name}</p>
               <p className="text-xs text-slate-600">{env.activeDeploymentId ? "deploy in progress" : env.missing.length ? env.missing.join("; ") : "ready to deploy"}</p>
             </div>
-            <Button
-              className="shrink-0 whitespace-nowrap"
-              variant={env.name === "prod" ? "danger" : "primary"}
-              disabled={pending || !env.mayDeploy}
-              title={env.mayDeploy ? `Deploy to ${env.name}` : env.missing.join("; ") || "Your role may not deploy here"}
-              onClick={() => setConfirming(env)}
-            >
-              Deploy to {env.name}
-            </Button>
+            <div className="flex shrink-0 flex-wrap justify-end gap-2">
+              {optionOf(env.environmentId)?.maySchedule && (
+                <Button className="whitespace-nowrap" variant="secondary" disabled={pending} onClick={() => setDialog({ kind: "schedule", environmentId: env.environmentId })}>
+                  Schedule…
+                </Button>
+              )}
+              {!env.mayDeploy && optionOf(env.environmentId)?.mayBreakGlass && (
+                <Button className="whitespace-nowrap" variant="danger" disabled={pending} onClick={() => setDialog({ kind: "break-glass", environmentId: env.environmentId })}>
+                  Break glass
+                </Button>
+              )}
+              <Button
+                className="whitespace-nowrap"
+                variant={env.name === "prod" ? "danger" : "primary"}
+                disabled={pending || !env.mayDeploy}
+                title={env.mayDeploy ? `Deploy to ${env.name}` : env.missing.join("; ") || "Your role may not deploy here"}
+                onClick={() => setConfirming(env)}
+              >
+                Deploy to {env.name}
+              </Button>
+            </div>
           </li>
         ))}
       </ul>
@@ -82,6 +104,13 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
             </Button>
           </div>
         </div>
+      )}
+
+      {dialog?.kind === "break-glass" && dialogEnv && (
+        <BreakGlassDialog environment={dialogEnv} migrations={migrations} onCancel={() => setDialog(null)} onConfirm={(reason) => deploy(dialogEnv, { breakGlassReason: reason })} />
+      )}
+      {dialog?.kind === "schedule" && dialogEnv && (
+        <ScheduleDialog environment={dialogEnv} onCancel={() => setDialog(null)} onConfirm={(runAt) => deploy(dialogEnv, { runAt })} />
       )}
 
       {pending && <p className="text-sm text-slate-600" role="status">Queueing the deploy…</p>}

@@ -10,6 +10,8 @@ let lib: {
   db: typeof import("@/lib/db").db;
   deployRequest: typeof import("@/lib/server/deployments").deployRequest;
   stopDeployment: typeof import("@/lib/server/deployments").stopDeployment;
+  scheduledDeployments: typeof import("@/lib/server/deployments").scheduledDeployments;
+  breakGlassReasons: typeof import("@/lib/server/deployments").breakGlassReasons;
   runDeployment: typeof import("./run").runDeployment;
 };
 
@@ -144,5 +146,47 @@ describe("durable deploys", () => {
     const queued = await lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: fx.environments.staging.id });
     await expect(lib.stopDeployment(fx.users.approver, { deploymentId: queued.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await lib.stopDeployment(fx.users.deployer, { deploymentId: queued.id });
+  });
+
+  it("schedules a deploy: refused in the past and inside a freeze window at that time, listed, cancelled with an audit event", async () => {
+    const request = await fx.approvedRequest([{ name: "20260107000000_later", sql: "SELECT 1;" }]);
+    const staging = fx.environments.staging.id;
+    await expect(lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: staging, runAt: new Date(Date.now() - 3_600_000) })).rejects.toMatchObject({ code: "BAD_INPUT" });
+
+    // A freeze covering every Sunday in the environment's zone: a Sunday slot is refused with its message, a Monday one is not.
+    await lib.db().environment.update({ where: { id: staging }, data: { timeZone: "Europe/Paris" } });
+    await lib.db().environmentPolicy.update({ where: { environmentId: staging }, data: { freezeWindows: [{ days: [0], from: "00:00", to: "23:59", timeZone: "Europe/Paris", message: "Sunday freeze" }] } });
+    const nextWeekday = (day: number, hourUtc: number) => {
+      const d = new Date();
+      d.setUTCDate(d.getUTCDate() + ((day - d.getUTCDay() + 7) % 7 || 7));
+      d.setUTCHours(hourUtc, 0, 0, 0);
+      return d;
+    };
+    await expect(lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: staging, runAt: nextWeekday(0, 11) })).rejects.toThrow(/at .*\(Europe\/Paris\) refused: .*Sunday freeze/);
+    const runAt = nextWeekday(1, 8);
+    const queued = await lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: staging, runAt });
+    expect(queued.runAt?.toISOString()).toBe(runAt.toISOString());
+    const listed = await lib.scheduledDeployments(fx.users.manager);
+    expect(listed.find((d) => d.id === queued.id)).toMatchObject({ environment: "staging", timeZone: "Europe/Paris", mayCancel: false });
+    expect((await lib.scheduledDeployments(fx.users.deployer)).find((d) => d.id === queued.id)?.mayCancel).toBe(true);
+
+    expect(await lib.stopDeployment(fx.users.deployer, { deploymentId: queued.id })).toEqual({ status: "cancelled" });
+    expect((await lib.scheduledDeployments(fx.users.deployer)).find((d) => d.id === queued.id)).toBeUndefined();
+    const actions = (await lib.db().auditEvent.findMany({ where: { subjectId: queued.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["deployment.queued", "deployment.cancelled"]);
+    await lib.db().environmentPolicy.update({ where: { environmentId: staging }, data: { freezeWindows: [] } });
+  });
+
+  it("break-glass: only an admin with a written reason passes a refusing policy; the deployment and its audit event are flagged", async () => {
+    const request = await fx.approvedRequest([{ name: "20260108000000_urgent", sql: "SELECT 1;" }]);
+    const prod = fx.environments.prod.id;
+    await expect(lib.deployRequest(fx.users.deployer, { requestId: request.id, environmentId: prod, breakGlassReason: "incident 42, needed now" })).rejects.toMatchObject({ code: "POLICY_DENIED" });
+    await expect(lib.deployRequest(fx.users.admin, { requestId: request.id, environmentId: prod, breakGlassReason: "too short" })).rejects.toThrow(/at least 10 characters/);
+    const queued = await lib.deployRequest(fx.users.admin, { requestId: request.id, environmentId: prod, breakGlassReason: "incident 42, needed now" });
+    expect(queued.breakGlassReason).toBe("incident 42, needed now");
+    expect(await lib.breakGlassReasons([queued.id])).toEqual({ [queued.id]: "incident 42, needed now" });
+    const flagged = await lib.db().auditEvent.findFirst({ where: { subjectId: queued.id, action: "deployment.break_glass" } });
+    expect(flagged).not.toBeNull();
+    await lib.stopDeployment(fx.users.admin, { deploymentId: queued.id });
   });
 });

@@ -16,6 +16,20 @@ import { environmentUrl, sourceMigrations } from "./projects";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const UNIQUE_VIOLATION = "P2002";
+/** How far in the past a schedule may be (clock skew, a slow form) before it is refused rather than run now. */
+const SCHEDULE_GRACE_MS = 60_000;
+
+/** A runAt in the past is refused; one within the grace period means "now". */
+function scheduledTime(runAt: Date | undefined): Date | null {
+  if (!runAt) return null;
+  const now = Date.now();
+  if (runAt.getTime() < now - SCHEDULE_GRACE_MS) throw new AppError("BAD_INPUT", "That time is in the past: pick a time to come, or deploy now.");
+  return runAt.getTime() <= now ? null : runAt;
+}
+
+export function formatInZone(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at);
+}
 
 /**
  * Queues a deploy of a request to one environment. Authorization, policy and the target's
@@ -35,8 +49,9 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
   const environment = await db().environment.findFirst({ where: { id: input.environmentId, projectId: request.projectId } });
   if (!environment) throw new AppError("NOT_FOUND", "No such environment in this project.");
   const role = await authorize(user, request.projectId, environment.position === 0 ? "deploy.start_dev" : "deploy.start");
-
-  const verdict = evaluateDeploy(await deployCheckInput(request.id, environment.id, user));
+  const runAt = scheduledTime(input.runAt);
+  // A scheduled deploy is checked against the policy at the time it will run (freeze windows), and again by the worker then.
+  const verdict = evaluateDeploy({ ...(await deployCheckInput(request.id, environment.id, user)), now: runAt ?? new Date() });
   const breakGlass = !verdict.allowed && input.breakGlassReason && role === "admin" ? input.breakGlassReason : null;
   if (!verdict.allowed && !breakGlass) {
     await db().$transaction((tx) =>
@@ -49,7 +64,8 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
         metadata: { environment: environment.name, reasons: verdict.reasons },
       }),
     );
-    throw new AppError("POLICY_DENIED", `Deploy to ${environment.name} refused: ${verdict.reasons.join("; ")}.`);
+    const when = runAt ? ` at ${formatInZone(runAt, environment.timeZone)} (${environment.timeZone})` : "";
+    throw new AppError("POLICY_DENIED", `Deploy to ${environment.name}${when} refused: ${verdict.reasons.join("; ")}.`);
   }
 
   const migrations: MigrationFile[] = request.migrations.map((m) => ({ name: m.name, sql: m.sql, checksum: m.checksum, downSql: m.downSql, verifySql: m.verifySql }));
@@ -60,7 +76,7 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
   try {
     deployment = await db().$transaction(async (tx) => {
       const created = await tx.deployment.create({
-        data: { requestId: request.id, environmentId: environment.id, startedById: user.id, status: "queued", runAt: input.runAt ?? null, breakGlassReason: breakGlass },
+        data: { requestId: request.id, environmentId: environment.id, startedById: user.id, status: "queued", runAt, breakGlassReason: breakGlass },
       });
       const actor = { id: user.id, email: user.email };
       await recordAudit(tx, {
@@ -69,7 +85,7 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
         subjectType: "deployment",
         subjectId: created.id,
         projectId: request.projectId,
-        after: { environment: environment.name, migrations: migrations.map((m) => m.name), requestId: request.id, runAt: input.runAt?.toISOString() ?? null },
+        after: { environment: environment.name, migrations: migrations.map((m) => m.name), requestId: request.id, runAt: runAt?.toISOString() ?? null, timeZone: runAt ? environment.timeZone : undefined },
       });
       if (breakGlass) {
         await recordAudit(tx, {
@@ -250,4 +266,120 @@ async function runningStatement(url: string, deploymentId: string): Promise<Runn
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+export type DeploymentControls = {
+  active: boolean;
+  breakGlassReason: string | null;
+  backup: { createdAt: string; sizeBytes: number; tables: { name: string; rows: number }[]; restoredAt: string | null } | null;
+  /** Admins restore a backup (settings.manage); the server checks again. */
+  mayRestore: boolean;
+};
+
+/** What the deployment page adds to the history record: live progress, break-glass flag, backup and restore. */
+export async function deploymentControls(user: CurrentUser, deploymentId: string): Promise<DeploymentControls> {
+  const d = await db().deployment.findUnique({
+    where: { id: deploymentId },
+    select: {
+      status: true,
+      breakGlassReason: true,
+      request: { select: { projectId: true } },
+      backup: { select: { createdAt: true, sizeBytes: true, restoredAt: true, tables: { select: { schemaName: true, tableName: true, rowCount: true }, orderBy: { tableName: "asc" } } } },
+    },
+  });
+  if (!d) throw new AppError("NOT_FOUND", "No such deployment.");
+  const role = await roleIn(user.id, d.request.projectId);
+  if (!can(role, "history.read")) throw new AppError("FORBIDDEN", "You are not a member of this project.");
+  return {
+    active: d.status === "queued" || d.status === "running",
+    breakGlassReason: d.breakGlassReason,
+    backup: d.backup
+      ? {
+          createdAt: d.backup.createdAt.toISOString(),
+          sizeBytes: d.backup.sizeBytes,
+          tables: d.backup.tables.map((t) => ({ name: `${t.schemaName}.${t.tableName}`, rows: t.rowCount })),
+          restoredAt: d.backup.restoredAt?.toISOString() ?? null,
+        }
+      : null,
+    mayRestore: can(role, "settings.manage"),
+  };
+}
+
+/** Break-glass reasons of these deployments (ids the caller already may read), for flags in lists. */
+export async function breakGlassReasons(deploymentIds: string[]): Promise<Record<string, string>> {
+  if (!deploymentIds.length) return {};
+  const rows = await db().deployment.findMany({ where: { id: { in: deploymentIds }, breakGlassReason: { not: null } }, select: { id: true, breakGlassReason: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.breakGlassReason!]));
+}
+
+export type DeployOption = {
+  environmentId: string;
+  name: string;
+  timeZone: string;
+  /** The viewer's role may start deploys here: they may schedule one (checked against the policy at that time). */
+  maySchedule: boolean;
+  /** The policy refuses the viewer now and the viewer is an admin: a break-glass deploy with a written reason is possible. */
+  mayBreakGlass: boolean;
+  reasons: string[];
+};
+
+/** Per environment of a request's project: what the deploy panel may offer this viewer beyond a plain deploy. */
+export async function deployOptions(user: CurrentUser, requestId: string): Promise<DeployOption[]> {
+  const request = await db().migrationRequest.findUnique({
+    where: { id: requestId },
+    select: { id: true, projectId: true, project: { select: { environments: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true, timeZone: true } } } } },
+  });
+  if (!request) throw new AppError("NOT_FOUND", "No such request.");
+  const role = await roleIn(user.id, request.projectId);
+  if (!can(role, "history.read")) throw new AppError("FORBIDDEN", "You are not a member of this project.");
+  return Promise.all(
+    request.project.environments.map(async (environment) => {
+      const verdict = evaluateDeploy(await deployCheckInput(request.id, environment.id, user));
+      const active = await db().deployment.count({ where: { environmentId: environment.id, status: { in: ["queued", "running"] } } });
+      return {
+        environmentId: environment.id,
+        name: environment.name,
+        timeZone: environment.timeZone,
+        maySchedule: can(role, environment.position === 0 ? "deploy.start_dev" : "deploy.start") && !active,
+        mayBreakGlass: role === "admin" && !verdict.allowed && !active,
+        reasons: verdict.allowed ? [] : verdict.reasons,
+      };
+    }),
+  );
+}
+
+export type ScheduledDeploy = {
+  id: string;
+  runAt: string;
+  runAtLocal: string;
+  timeZone: string;
+  project: string;
+  environment: string;
+  request: { number: number; title: string };
+  scheduledBy: string;
+  breakGlassReason: string | null;
+  mayCancel: boolean;
+};
+
+/** Deploys waiting for their time, in the projects the viewer reads, soonest first. */
+export async function scheduledDeployments(user: CurrentUser): Promise<ScheduledDeploy[]> {
+  const memberships = await db().membership.findMany({ where: { userId: user.id }, select: { projectId: true, role: true } });
+  const readable = memberships.filter((m) => can(m.role, "history.read"));
+  const rows = await db().deployment.findMany({
+    where: { status: "queued", runAt: { not: null }, request: { projectId: { in: readable.map((m) => m.projectId) } } },
+    orderBy: { runAt: "asc" },
+    include: { environment: true, request: { select: { number: true, title: true, projectId: true, project: { select: { name: true } } } }, startedBy: { select: { name: true } } },
+  });
+  return rows.map((d) => ({
+    id: d.id,
+    runAt: d.runAt!.toISOString(),
+    runAtLocal: formatInZone(d.runAt!, d.environment.timeZone),
+    timeZone: d.environment.timeZone,
+    project: d.request.project.name,
+    environment: d.environment.name,
+    request: { number: d.request.number, title: d.request.title },
+    scheduledBy: d.startedBy.name,
+    breakGlassReason: d.breakGlassReason,
+    mayCancel: can(readable.find((m) => m.projectId === d.request.projectId)?.role, "deploy.stop"),
+  }));
 }

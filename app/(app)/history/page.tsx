@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { HISTORY_PAGE_SIZE, ZHistoryFilters, listDeployments } from "@/lib/server/history";
+import { breakGlassReasons } from "@/lib/server/deployments";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HistoryFilters } from "@/components/history/history-filters";
@@ -13,6 +14,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const filters = ZHistoryFilters.parse(await searchParams);
   const history = await listDeployments(user, filters);
+  const breakGlass = await breakGlassReasons(history.entries.map((e) => e.id));
   const filtered = Boolean(filters.environment || filters.status);
   return (
     <>
@@ -24,7 +26,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </EmptyState>
       ) : (
         <>
-          <DeploymentsTable entries={history.entries} />
+          <DeploymentsTable entries={history.entries} breakGlass={breakGlass} />
           <Pagination
             page={history.page}
             pageCount={history.pageCount}
