@@ -7,7 +7,20 @@ import { Button } from "@/components/ui/button";
 
 type Decision = "approved" | "rejected" | "changes_requested";
 
-export function DecisionPanel({ requestId, mayApprove, mayReject, mayRequestChanges }: { requestId: string; mayApprove: boolean; mayReject: boolean; mayRequestChanges: boolean }) {
+export function DecisionPanel({
+  requestId,
+  lintHash,
+  mayApprove,
+  mayReject,
+  mayRequestChanges,
+}: {
+  requestId: string;
+  /** The lint report this page shows: the decision is bound to it. */
+  lintHash: string | null;
+  mayApprove: boolean;
+  mayReject: boolean;
+  mayRequestChanges: boolean;
+}) {
   const router = useRouter();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +29,7 @@ export function DecisionPanel({ requestId, mayApprove, mayReject, mayRequestChan
   function decide(decision: Decision) {
     setError(null);
     startTransition(async () => {
-      const result = await decideRequestAction({ requestId, decision, comment });
+      const result = await decideRequestAction({ requestId, decision, comment }, lintHash);
       if (result.ok) {
         setComment("");
         router.refresh();

@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/history", label: "History" },
   { href: "/health", label: "Health" },
   { href: "/audit", label: "Audit log" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export function NavLinks() {

@@ -33,6 +33,8 @@ export async function policiesForSettings(user: CurrentUser) {
         position: e.position,
         timeZone: e.timeZone,
         policy: e.policy ? policyFromStored(e.policy) : null,
+        /** What the form starts from when the environment has no policy yet. */
+        suggested: standardPolicyFor({ ...e, timeZone: e.timeZone }, environments.filter((x) => x.projectId === project.id), { weekendFreeze: true }),
         updatedAt: e.policy?.updatedAt ?? null,
         updatedBy: editors.find((u) => u.id === e.policy?.updatedById)?.name ?? null,
       })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFreeze, isFrozen, localClock, type FreezeWindow } from "./freeze";
+import { activeFreeze, daysSpanning, isFrozen, localClock, type FreezeWindow } from "./freeze";
 
 const weekend: FreezeWindow = { days: [5, 6, 0, 1], from: "16:00", to: "08:00", timeZone: "Europe/Paris", message: "Weekend freeze" };
 
@@ -27,5 +27,13 @@ describe("freeze windows", () => {
     const lunch: FreezeWindow = { days: [3], from: "12:00", to: "13:00", timeZone: "UTC", message: "Lunch peak" };
     expect(activeFreeze([weekend, lunch], new Date("2026-11-25T12:30:00Z"))).toBe(lunch);
     expect(activeFreeze([weekend, lunch], new Date("2026-11-25T13:00:00Z"))).toBeNull();
+  });
+});
+
+describe("freeze window days", () => {
+  it("spans consecutive days over the week end", () => {
+    expect(daysSpanning(5, 1)).toEqual([5, 6, 0, 1]);
+    expect(daysSpanning(3, 3)).toEqual([3]);
+    expect(daysSpanning(1, 5)).toEqual([1, 2, 3, 4, 5]);
   });
 });

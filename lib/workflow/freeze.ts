@@ -36,3 +36,13 @@ export function isFrozen(window: FreezeWindow, at: Date): boolean {
 export function activeFreeze(windows: FreezeWindow[], at: Date): FreezeWindow | null {
   return windows.find((w) => isFrozen(w, at)) ?? null;
 }
+
+/** The consecutive days from `fromDay` to `toDay`, wrapping over the week end: Friday → Monday is [5, 6, 0, 1]. */
+export function daysSpanning(fromDay: number, toDay: number): number[] {
+  const days = [fromDay];
+  for (let d = fromDay; d !== toDay; ) {
+    d = (d + 1) % 7;
+    days.push(d);
+  }
+  return days;
+}

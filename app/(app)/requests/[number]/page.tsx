@@ -12,6 +12,8 @@ import { MigrationSql } from "@/components/requests/migration-sql";
 import { DecisionPanel } from "@/components/requests/decision-panel";
 import { DeployPanel } from "@/components/requests/deploy-panel";
 import { SubmitDraftButton } from "@/components/requests/submit-draft-button";
+import { EditRequestForm } from "@/components/requests/edit-request-form";
+import { StillMissing } from "@/components/requests/still-missing";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Request #${(await params).number}` };
@@ -31,7 +33,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
-  const { request, lint, readiness, viewer, checksums } = detail;
+  const { request, lint, lintHash, readiness, viewer, nextStep } = detail;
   const canDecide = viewer.mayApprove || viewer.mayReject || viewer.mayRequestChanges;
 
   return (
@@ -90,10 +92,25 @@ export default async function RequestPage({ params }: { params: Promise<{ number
         </div>
 
         <div className="space-y-6">
+          <StillMissing nextStep={nextStep} approvals={request.approvals} />
+
           {viewer.maySubmit && (
             <Card title="Draft">
               <p className="mb-3 text-sm text-slate-600">Reviewers see this request once you submit it.</p>
               <SubmitDraftButton requestId={request.id} />
+            </Card>
+          )}
+
+          {viewer.mayEdit && (
+            <Card title="Edit">
+              <EditRequestForm
+                requestId={request.id}
+                title={request.title}
+                description={request.description}
+                rollbackPlan={request.rollbackPlan}
+                migrations={request.migrations.map((m) => ({ name: m.name, sql: m.sql, downSql: m.downSql, pasted: m.source === "pasted" }))}
+                hasApprovals={request.approvals.some((a) => !a.noLongerCounts)}
+              />
             </Card>
           )}
 
@@ -105,14 +122,23 @@ export default async function RequestPage({ params }: { params: Promise<{ number
             {request.approvals.length ? (
               <ul className="space-y-3" aria-label="Reviews">
                 {request.approvals.map((a) => {
-                  const stale = a.invalidatedAt || a.checksums !== checksums;
+                  const stale = a.noLongerCounts;
                   return (
-                    <li key={a.id} className="text-sm" data-testid="review">
+                    <li key={a.id} className={stale ? "text-sm opacity-80" : "text-sm"} data-testid="review" data-counts={stale ? "no" : "yes"}>
                       <p>
-                        <span className="font-medium">{a.approver.name}</span> {DECISION_LABEL[a.decision]}{" "}
+                        <span className={stale ? "font-medium line-through decoration-slate-400" : "font-medium"}>{a.approver.name}</span> {DECISION_LABEL[a.decision]}{" "}
                         <span className="text-xs text-slate-500"><Time value={a.createdAt} /></span>
-                        {stale && <Badge tone="yellow" className="ml-2">no longer counts: SQL changed</Badge>}
                       </p>
+                      {stale && (
+                        <p className="mt-1">
+                          <Badge tone="yellow" className="whitespace-normal" >
+                            <span data-testid="review-invalidated">
+                              no longer counts: {stale.reason}
+                              {stale.since && <> on <Time value={stale.since} /></>}
+                            </span>
+                          </Badge>
+                        </p>
+                      )}
                       {a.comment && <p className="mt-0.5 whitespace-pre-wrap text-slate-600">“{a.comment}”</p>}
                     </li>
                   );
@@ -123,7 +149,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
             )}
             {canDecide ? (
               <div className="mt-4 border-t border-slate-100 pt-4">
-                <DecisionPanel requestId={request.id} mayApprove={viewer.mayApprove} mayReject={viewer.mayReject} mayRequestChanges={viewer.mayRequestChanges} />
+                <DecisionPanel requestId={request.id} lintHash={lintHash} mayApprove={viewer.mayApprove} mayReject={viewer.mayReject} mayRequestChanges={viewer.mayRequestChanges} />
               </div>
             ) : (
               viewer.isRequester && ["in_review", "approved"].includes(request.status) && (
