@@ -65,17 +65,19 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             <Td>
               <ActionBadge action={e.action} />
             </Td>
-            <Td className="max-w-[16rem]">
-              {e.subjectHref ? (
-                <Link href={e.subjectHref} className="block truncate text-indigo-600 hover:text-indigo-500" title={`${e.subjectType} ${e.subjectId}`}>
-                  {e.subjectLabel}
-                </Link>
-              ) : (
-                <span className="block truncate" title={`${e.subjectType} ${e.subjectId}`}>
-                  <span className="text-slate-500">{e.subjectType}</span> <span className="font-mono text-xs">{e.subjectId}</span>
-                </span>
-              )}
-              <span className="block truncate text-[11px] text-slate-400">{e.project ?? "No project"}</span>
+            <Td>
+              <div className="w-[15rem]">
+                {e.subjectHref ? (
+                  <Link href={e.subjectHref} className="block truncate text-indigo-600 hover:text-indigo-500" title={`${e.subjectType} ${e.subjectId}`}>
+                    {e.subjectLabel}
+                  </Link>
+                ) : (
+                  <span className="block truncate" title={`${e.subjectType} ${e.subjectId}`}>
+                    <span className="text-slate-500">{e.subjectType}</span> <span className="font-mono text-xs">{e.subjectId}</span>
+                  </span>
+                )}
+                <span className="block truncate text-[11px] text-slate-400">{e.project ?? "No project"}</span>
+              </div>
             </Td>
             <Td className="min-w-0">
               <JsonChange before={e.before} after={e.after} metadata={e.metadata} />
