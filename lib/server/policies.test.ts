@@ -69,6 +69,10 @@ describe("environment policies (settings)", () => {
     await lib.updatePolicy(fx.users.admin, { environmentId: staging, policy: policyOf("staging") });
   });
 
+  it("refuses automatic deploy on approval beyond the first environment", async () => {
+    await expect(lib.updatePolicy(fx.users.admin, { environmentId: fx.environments.prod.id, policy: policyOf("prod", { autoDeployOnApproval: true }) })).rejects.toThrow(/only for the first environment/);
+  });
+
   it("refuses a policy nobody could satisfy, and a bad freeze window", async () => {
     const staging = fx.environments.staging.id;
     await expect(lib.updatePolicy(fx.users.admin, { environmentId: staging, policy: policyOf("staging", { deployRoles: [] }) })).rejects.toThrow(/at least one role that may deploy/);

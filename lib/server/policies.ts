@@ -53,6 +53,11 @@ export async function updatePolicy(user: CurrentUser, raw: TUpdatePolicy) {
   if (!environment) throw new AppError("NOT_FOUND", "No such environment.");
   await authorize(user, environment.projectId, "settings.manage");
   const policy: EnvironmentPolicy = input.policy;
+  if (policy.autoDeployOnApproval) {
+    // An approval is a review, not a release decision: only the first environment (dev) deploys on it.
+    const first = await db().environment.findFirst({ where: { projectId: environment.projectId }, orderBy: { position: "asc" }, select: { id: true } });
+    if (first?.id !== environment.id) throw new AppError("BAD_INPUT", `Automatic deploy on approval is only for the first environment of the chain, not ${environment.name}.`);
+  }
   return db().$transaction(async (tx) => {
     // Lock the environment's policy row (or the environment itself for a first policy) so two admins cannot interleave.
     await tx.$executeRaw`SELECT 1 FROM "Environment" WHERE id = ${environment.id} FOR UPDATE`;
