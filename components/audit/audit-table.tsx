@@ -58,7 +58,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <Time value={e.createdAt} />
             </Td>
             <Td>
-              <span className="block max-w-[14rem] truncate" title={e.actorEmail}>
+              <span className="block max-w-[12rem] truncate" title={e.actorEmail}>
                 {e.actorEmail}
               </span>
             </Td>
@@ -66,7 +66,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <ActionBadge action={e.action} />
             </Td>
             <Td>
-              <div className="w-[15rem]">
+              <div className="w-[13rem]">
                 {e.subjectHref ? (
                   <Link href={e.subjectHref} className="block truncate text-indigo-600 hover:text-indigo-500" title={`${e.subjectType} ${e.subjectId}`}>
                     {e.subjectLabel}

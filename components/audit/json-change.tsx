@@ -37,7 +37,7 @@ export function JsonChange({ before, after, metadata }: { before: unknown; after
         .join(" · ") + (changes.length > 3 ? ` · +${changes.length - 3} more` : "")
     : "Details";
   return (
-    <details className="group w-[22rem] max-w-full">
+    <details className="group w-[18rem] max-w-full">
       <summary className="cursor-pointer truncate font-mono text-xs text-slate-600 marker:text-slate-400 hover:text-slate-900">{summary}</summary>
       <div className="mt-2 grid grid-cols-1 gap-2">
         <Json label="Before" value={before} />
