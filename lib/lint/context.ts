@@ -89,25 +89,27 @@ function transactionBoundary(node: Node): "begin" | "end" | undefined {
  * with its own BEGIN … COMMIT, each block is a transaction and the statements outside commit one by
  * one; with a statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY, VACUUM …), every
  * statement commits on its own; otherwise the whole file is one implicit transaction.
+ * Sets transactionId and inExplicitTransaction in place.
  */
-function assignTransactions(statements: Omit<StatementInfo, "transactionId" | "inExplicitTransaction">[]) {
+function assignTransactions(statements: StatementInfo[]): void {
   const explicit = statements.some((s) => transactionBoundary(s.node) === "begin");
   const anyNonTransactional = statements.some((s) => s.nonTransactional);
   let block = 0;
   let open = false;
-  return statements.map((s): StatementInfo => {
-    if (explicit) {
-      const boundary = transactionBoundary(s.node);
-      if (boundary === "begin") {
-        open = true;
-        block++;
-      }
-      const info = { ...s, transactionId: open ? block : undefined, inExplicitTransaction: open };
-      if (boundary === "end") open = false;
-      return info;
+  for (const s of statements) {
+    if (!explicit) {
+      s.transactionId = anyNonTransactional ? undefined : 0;
+      continue;
     }
-    return { ...s, transactionId: anyNonTransactional ? undefined : 0, inExplicitTransaction: false };
-  });
+    const boundary = transactionBoundary(s.node);
+    if (boundary === "begin") {
+      open = true;
+      block++;
+    }
+    s.transactionId = open ? block : undefined;
+    s.inExplicitTransaction = open;
+    if (boundary === "end") open = false;
+  }
 }
 
 export function buildContext(input: {
@@ -121,25 +123,34 @@ export function buildContext(input: {
   // Advanced in place: after the file, it describes the schema the next migration starts from.
   const schema = input.baseSchema;
   const createdTables = new Map<string, number>();
-  const analysed = input.statements.map((statement) => {
-    const schemaBefore = schema.subset(mentionedNames(statement.node));
-    const created = nodeAs(statement.node, "CreateStmt")?.relation?.relname;
+  const statements = input.statements.map((statement): StatementInfo => {
+    const { node } = statement;
+    const schemaBefore = schema.subset(mentionedNames(node));
+    const created = nodeAs(node, "CreateStmt")?.relation?.relname;
     if (created && !createdTables.has(created)) createdTables.set(created, statement.index);
-    schema.apply(statement.node);
-    const kind = nodeKind(statement.node);
+    schema.apply(node);
+    const kind = nodeKind(node);
     return {
-      ...statement,
+      index: statement.index,
+      node,
+      text: statement.text,
+      start: statement.start,
+      line: statement.line,
+      column: statement.column,
       kind,
-      locks: tableLocks(statement.node, (index) => schemaBefore.indexes.get(index)),
+      locks: tableLocks(node, (index) => schemaBefore.indexes.get(index)),
       isDdl: DDL_KINDS.has(kind),
-      isBackfill: isBackfill(statement.node),
-      nonTransactional: isNonTransactional(statement.node),
+      isBackfill: isBackfill(node),
+      nonTransactional: isNonTransactional(node),
+      transactionId: undefined,
+      inExplicitTransaction: false,
       schemaBefore,
     };
   });
+  assignTransactions(statements);
   return {
     file: input.file,
-    statements: assignTransactions(analysed),
+    statements,
     config: input.config,
     stats: input.stats,
     schemaAfter: schema,

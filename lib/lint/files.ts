@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { LintConfig } from "./config";
 import { lintUnit } from "./linter";
-import { parseSql } from "./parse";
+import { mentionedNames } from "./ast";
+import { SqlParseError, parseSql, type ParsedSql } from "./parse";
 import { SchemaModel } from "./schema";
 import type { LintReport, TableStats } from "./types";
 
@@ -51,35 +52,83 @@ function resolveSources(paths: string[]): Map<string, Set<string>> {
   return requested;
 }
 
-/**
- * Lints files and migration directories. Migrations are linted in name order within their
- * directory, each knowing the tables created by those before it (listed or not).
- */
-export function lintSources(paths: string[], config: LintConfig, stats?: TableStats): FileReport[] {
-  const reports: FileReport[] = [];
+/** A migration to lint, read and parsed once; `parsed` is undefined when migration.sql does not parse. */
+type LoadedUnit = { file: string; sql: string; downSql?: string | null; parsed?: ParsedSql };
+
+/** What each history directory holds, in order: earlier migrations only inform the schema. */
+type LoadedHistory = { steps: ({ lint: LoadedUnit } | { replay: ParsedSql | undefined })[] };
+
+/** Size statistics, given up front or loaded once the files are parsed (for the tables they mention). */
+export type StatsSource = TableStats | ((tableNames: string[]) => Promise<TableStats>);
+
+function readOptional(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+function parseQuietly(sql: string): ParsedSql | undefined {
+  try {
+    return parseSql(sql);
+  } catch (error) {
+    if (error instanceof SqlParseError) return undefined;
+    throw error;
+  }
+}
+
+function loadHistories(paths: string[]): LoadedHistory[] {
+  const cwd = process.cwd();
+  const histories: LoadedHistory[] = [];
   for (const [historyDir, files] of resolveSources(paths)) {
     const siblings = migrationsIn(historyDir);
-    const schema = SchemaModel.fromStats(stats);
-    const last = Math.max(...siblings.map((s, i) => (files.has(s.file) ? i : -1)));
+    const last = siblings.findLastIndex((s) => files.has(s.file));
+    const steps: LoadedHistory["steps"] = [];
     for (const source of siblings.slice(0, last + 1)) {
       const sql = readFileSync(source.sqlPath, "utf8");
       if (!files.has(source.file)) {
-        applyQuietly(schema, sql);
+        steps.push({ replay: parseQuietly(sql) });
         continue;
       }
-      const downSql = source.isDirectory ? (existsSync(source.downPath!) ? readFileSync(source.downPath!, "utf8") : null) : undefined;
-      const { report } = lintUnit({ file: path.relative(process.cwd(), source.file), sql, downSql, config, baseSchema: schema, stats });
-      reports.push({ file: path.relative(process.cwd(), source.file), report });
+      const downSql = source.isDirectory ? readOptional(source.downPath!) : undefined;
+      steps.push({ lint: { file: path.relative(cwd, source.file), sql, downSql, parsed: parseQuietly(sql) } });
+    }
+    histories.push({ steps });
+  }
+  return histories;
+}
+
+/** Every name the linted migrations mention: the tables whose statistics matter. */
+function mentionedTables(histories: LoadedHistory[]): string[] {
+  const names = new Set<string>();
+  for (const { steps } of histories) {
+    for (const step of steps) if ("lint" in step) for (const statement of step.lint.parsed?.statements ?? []) mentionedNames(statement.node, names);
+  }
+  return [...names];
+}
+
+/**
+ * Lints files and migration directories. Migrations are linted in name order within their
+ * directory, each knowing the tables created by those before it (listed or not). Each file is
+ * read and parsed once.
+ */
+export async function lintSources(paths: string[], config: LintConfig, statsSource?: StatsSource): Promise<FileReport[]> {
+  const histories = loadHistories(paths);
+  const stats = typeof statsSource === "function" ? await statsSource(mentionedTables(histories)) : statsSource;
+  const reports: FileReport[] = [];
+  for (const { steps } of histories) {
+    const schema = SchemaModel.fromStats(stats);
+    for (const step of steps) {
+      if ("replay" in step) {
+        for (const statement of step.replay?.statements ?? []) schema.apply(statement.node);
+        continue;
+      }
+      const { file, sql, downSql, parsed } = step.lint;
+      const { report } = lintUnit({ file, sql, parsed, downSql, config, baseSchema: schema, stats });
+      reports.push({ file, report });
     }
   }
   return reports;
-}
-
-/** Earlier migrations only inform the schema; one that does not parse is reported when linted itself. */
-function applyQuietly(schema: SchemaModel, sql: string): void {
-  try {
-    for (const statement of parseSql(sql).statements) schema.apply(statement.node);
-  } catch {
-    return;
-  }
 }

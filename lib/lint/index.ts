@@ -5,7 +5,7 @@
  * (reads the files it is given).
  */
 import { parseLintConfig, readLintConfigFile, type LintConfig, type LintConfigInput } from "./config";
-import { lintSources, type FileReport } from "./files";
+import { lintSources, type FileReport, type StatsSource } from "./files";
 import { lintUnit } from "./linter";
 import { SqlParseError, loadParser, parseSql } from "./parse";
 import { RULE_IDS } from "./rules";
@@ -17,7 +17,7 @@ export { loadTargetStats } from "./stats";
 export { riskLevelOf } from "./severity";
 export { RULES, RULE_IDS } from "./rules";
 export { LintConfigError, type LintConfig, type LintConfigInput } from "./config";
-export type { FileReport } from "./files";
+export type { FileReport, StatsSource } from "./files";
 export type * from "./types";
 export { SEVERITIES } from "./types";
 
@@ -61,7 +61,8 @@ export type LintFilesOptions = {
   config?: LintConfigInput;
   /** Path of a sluice.config.json (its `lint` section); ignored when `config` is given. */
   configPath?: string;
-  targetStats?: TableStats;
+  /** The target's statistics, or a loader called with the names the linted migrations mention. */
+  targetStats?: StatsSource;
 };
 
 export type LintFilesResult = { files: FileReport[]; riskLevel: RiskLevel };
@@ -70,7 +71,7 @@ export type LintFilesResult = { files: FileReport[]; riskLevel: RiskLevel };
 export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
   await loadParser();
   const config = options.config ? resolveConfig(options.config) : options.configPath ? readLintConfigFile(options.configPath, RULE_IDS) : resolveConfig({});
-  const files = lintSources(paths, config, options.targetStats);
+  const files = await lintSources(paths, config, options.targetStats);
   return { files, riskLevel: riskLevelOf({ findings: files.flatMap((f) => f.report.findings) }) };
 }
 

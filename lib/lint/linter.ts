@@ -9,6 +9,8 @@ import type { Finding, LintReport, Rule, RuleHit, TableStats } from "./types";
 export type LintUnit = {
   file: string;
   sql: string;
+  /** `sql` already parsed by the caller (so a file is parsed once); parsed here when absent. */
+  parsed?: ParsedSql;
   /** Undefined for a lone SQL file; for a migration, the down.sql text or null when there is none. */
   downSql?: string | null;
   config: LintConfig;
@@ -26,7 +28,7 @@ export function lintUnit(unit: LintUnit): { report: LintReport; parsed?: ParsedS
   let parsed: ParsedSql;
   let migration: MigrationFiles | undefined;
   try {
-    parsed = parseSql(unit.sql);
+    parsed = unit.parsed ?? parseSql(unit.sql);
   } catch (error) {
     return { report: parseFailure(error, "") };
   }

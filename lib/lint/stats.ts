@@ -38,14 +38,14 @@ type StatsRow = {
 
 /**
  * Reads the target's size statistics (pg_class.reltuples, pg_stat_user_tables.n_live_tup,
- * pg_total_relation_size) and column types for the given tables, or for every table on the
- * search path. Column types let the linter know tenant tables and old column types.
+ * pg_total_relation_size) and column types for the given tables (none for an empty list), or for
+ * every table on the search path when no list is given. Column types let the linter know tenant tables and old column types.
  */
 export async function loadTargetStats(url: string, tableNames?: string[]): Promise<TableStats> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<StatsRow>(STATS_QUERY, [tableNames && tableNames.length > 0 ? tableNames : null]);
+    const { rows } = await client.query<StatsRow>(STATS_QUERY, [tableNames ?? null]);
     const stats: TableStats = {};
     for (const row of rows) {
       stats[row.table] = {

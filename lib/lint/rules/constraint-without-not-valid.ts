@@ -38,7 +38,7 @@ export const constraintWithoutNotValid: Rule = {
  * VALIDATE in the transaction that added the constraint NOT VALID gains nothing: the ADD's lock
  * is still held while VALIDATE scans the table.
  */
-function validatedInSameTransaction(commands: AlterCommand[]): RuleHit[] {
+function validatedInSameTransaction(commands: readonly AlterCommand[]): RuleHit[] {
   const addedNotValid = new Map<string, AlterCommand>();
   const hits: RuleHit[] = [];
   for (const command of commands) {

@@ -6,7 +6,7 @@ import { addedConstraint, alterCommandsOnExistingTables, hit, ident, type AlterC
  * Columns with a CHECK (col IS NOT NULL) validated earlier in the file: PostgreSQL 12+ then
  * skips the SET NOT NULL scan. (A CHECK added without NOT VALID is validated at once.)
  */
-function columnsProvenNotNull(commands: AlterCommand[]): Set<string> {
+function columnsProvenNotNull(commands: readonly AlterCommand[]): Set<string> {
   const checks = new Map<string, { column: string; validated: boolean }>();
   for (const { table, cmd } of commands) {
     const constraint = addedConstraint(cmd);

@@ -5,9 +5,25 @@ import type { LockMode, RuleHit } from "../types";
 
 export type AlterCommand = { statement: StatementInfo; table: string; cmd: AlterTableCmd };
 
+/**
+ * Views of the file that several rules walk (ALTER sub-commands, column definitions, transaction
+ * groups) are computed once per context and shared: callers must not mutate what they get.
+ */
+function sharedView<T>(compute: (ctx: LintContext) => T): (ctx: LintContext) => T {
+  const computed = new WeakMap<LintContext, T>();
+  return (ctx) => {
+    let value = computed.get(ctx);
+    if (value === undefined) {
+      value = compute(ctx);
+      computed.set(ctx, value);
+    }
+    return value;
+  };
+}
+
 /** Every ALTER TABLE sub-command in the file, on tables that existed before it (not created here). */
-export function alterCommandsOnExistingTables(ctx: LintContext): AlterCommand[] {
-  return ctx.statements.flatMap((statement) => {
+export const alterCommandsOnExistingTables: (ctx: LintContext) => readonly AlterCommand[] = sharedView((ctx) =>
+  ctx.statements.flatMap((statement) => {
     const alter = nodeAs(statement.node, "AlterTableStmt");
     const table = alter?.relation?.relname;
     if (!table || !isExistingTable(ctx, table, statement.index)) return [];
@@ -15,8 +31,8 @@ export function alterCommandsOnExistingTables(ctx: LintContext): AlterCommand[] 
       const cmd = nodeAs(c, "AlterTableCmd");
       return cmd ? [{ statement, table, cmd }] : [];
     });
-  });
-}
+  }),
+);
 
 export function addedConstraint(cmd: AlterTableCmd): Constraint | undefined {
   return cmd.subtype === "AT_AddConstraint" ? nodeAs(cmd.def, "Constraint") : undefined;
@@ -38,20 +54,22 @@ export function hit(statement: StatementInfo, fields: Omit<RuleHit, "statementIn
 }
 
 /** Statements grouped by the transaction they commit in (statements committing alone are left out). */
-export function transactions(ctx: LintContext): StatementInfo[][] {
+export const transactions: (ctx: LintContext) => readonly (readonly StatementInfo[])[] = sharedView((ctx) => {
   const groups = new Map<number, StatementInfo[]>();
   for (const statement of ctx.statements) {
     if (statement.transactionId === undefined) continue;
-    groups.set(statement.transactionId, [...(groups.get(statement.transactionId) ?? []), statement]);
+    const group = groups.get(statement.transactionId);
+    if (group) group.push(statement);
+    else groups.set(statement.transactionId, [statement]);
   }
   return [...groups.values()];
-}
+});
 
 export type ColumnDefinition = { statement: StatementInfo; table: string; column: ColumnDef; isPrimaryKey: boolean };
 
 /** Columns defined by CREATE TABLE, ADD COLUMN or ALTER COLUMN … TYPE, for rules about column types. */
-export function columnDefinitions(ctx: LintContext): ColumnDefinition[] {
-  return ctx.statements.flatMap((statement) => {
+export const columnDefinitions: (ctx: LintContext) => readonly ColumnDefinition[] = sharedView((ctx) =>
+  ctx.statements.flatMap((statement) => {
     const create = nodeAs(statement.node, "CreateStmt");
     if (create?.relation?.relname) {
       const table = create.relation.relname;
@@ -76,5 +94,5 @@ export function columnDefinitions(ctx: LintContext): ColumnDefinition[] {
       const named = column.colname ? column : { ...column, colname: cmd.name };
       return [{ statement, table, column: named, isPrimaryKey: columnConstraints(column).some((k) => k.contype === "CONSTR_PRIMARY") }];
     });
-  });
-}
+  }),
+);
