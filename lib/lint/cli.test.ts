@@ -105,6 +105,8 @@ describe("--url: findings sized by the target's statistics", () => {
     expect(stats.Order.totalBytes).toBeGreaterThan(0);
     expect(stats.Order.columns?.map((c) => c.name)).toEqual(["id", "customerId", "organizationId"]);
     expect(stats.Empty.reltuples ?? 0).toBe(0);
+    expect(Object.keys(stats).sort()).toEqual(["Empty", "Order"]);
+    expect(await loadTargetStats(db.url, [])).toEqual({});
   });
 
   it("states rows and lock, and knows tenant tables from the catalog", async () => {

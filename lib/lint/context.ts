@@ -1,5 +1,5 @@
 import type { Node } from "libpg-query";
-import { mentionedNames, nodeAs, nodeKind } from "./ast";
+import { keyNames, mentionedNames, nodeAs, nodeKind } from "./ast";
 import type { LintConfig } from "./config";
 import { isConcurrentReindex, tableLocks, type TableLock } from "./locks";
 import type { ParsedStatement } from "./parse";
@@ -29,7 +29,7 @@ export type LintContext = {
   config: LintConfig;
   stats?: TableStats;
   schemaAfter: SchemaModel;
-  /** Tables created by this file, with the index of the creating statement. */
+  /** Tables (and enum types) created by this file, with the index of the creating statement. */
   createdTables: ReadonlyMap<string, number>;
   migration?: MigrationFiles;
 };
@@ -126,7 +126,7 @@ export function buildContext(input: {
   const statements = input.statements.map((statement): StatementInfo => {
     const { node } = statement;
     const schemaBefore = schema.subset(mentionedNames(node));
-    const created = nodeAs(node, "CreateStmt")?.relation?.relname;
+    const created = nodeAs(node, "CreateStmt")?.relation?.relname ?? keyNames(nodeAs(node, "CreateEnumStmt")?.typeName).at(-1);
     if (created && !createdTables.has(created)) createdTables.set(created, statement.index);
     schema.apply(node);
     const kind = nodeKind(node);
@@ -159,7 +159,7 @@ export function buildContext(input: {
   };
 }
 
-/** A table is "existing" (holds rows others are using) unless this file created it earlier. */
+/** A table (or type) is "existing" (others are using it) unless this file created it earlier. */
 export function isExistingTable(ctx: LintContext, table: string, atStatement: number): boolean {
   const created = ctx.createdTables.get(table);
   return created === undefined || created > atStatement;

@@ -36,7 +36,7 @@ function migrationsIn(dir: string): MigrationSource[] {
 }
 
 /** Expands the CLI's arguments into migrations, grouped by the directory whose history they share. */
-function resolveSources(paths: string[]): Map<string, Set<string>> {
+function resolveSources(paths: string[], listDir: (dir: string) => MigrationSource[]): Map<string, Set<string>> {
   const requested = new Map<string, Set<string>>();
   const request = (historyDir: string, file: string) => requested.set(historyDir, (requested.get(historyDir) ?? new Set()).add(file));
   for (const input of paths) {
@@ -47,7 +47,7 @@ function resolveSources(paths: string[]): Map<string, Set<string>> {
       request(inMigrationDir ? path.dirname(path.dirname(full)) : path.dirname(full), full);
     }
     else if (isMigrationDirectory(full)) request(path.dirname(full), path.join(full, MIGRATION_FILE));
-    else for (const source of migrationsIn(full)) request(full, source.file);
+    else for (const source of listDir(full)) request(full, source.file);
   }
   return requested;
 }
@@ -82,8 +82,11 @@ function parseQuietly(sql: string): ParsedSql | undefined {
 function loadHistories(paths: string[]): LoadedHistory[] {
   const cwd = process.cwd();
   const histories: LoadedHistory[] = [];
-  for (const [historyDir, files] of resolveSources(paths)) {
-    const siblings = migrationsIn(historyDir);
+  // A directory given as an argument is also the history it is linted against: list it once.
+  const listed = new Map<string, MigrationSource[]>();
+  const listDir = (dir: string) => listed.get(dir) ?? listed.set(dir, migrationsIn(dir)).get(dir)!;
+  for (const [historyDir, files] of resolveSources(paths, listDir)) {
+    const siblings = listDir(historyDir);
     const last = siblings.findLastIndex((s) => files.has(s.file));
     const steps: LoadedHistory["steps"] = [];
     for (const source of siblings.slice(0, last + 1)) {

@@ -1,8 +1,12 @@
-import type { Node, AlterTableCmd, DropStmt } from "libpg-query";
-import { nodeAs, stringValue } from "./ast";
+import type { Node, AlterTableCmd, Constraint, DropStmt } from "libpg-query";
+import { keyNames, nodeAs, stringValue } from "./ast";
 import { LOCK_MODES, type LockMode } from "./types";
 
-export type TableLock = { table: string; lock: LockMode };
+/**
+ * A lock a statement takes: on a table (the usual case), or on a type (`object: "type"`), which
+ * only other DDL on that type waits for; reads and writes of tables using the type do not.
+ */
+export type TableLock = { table: string; lock: LockMode; object?: "type" };
 
 export function strongerLock(a: LockMode | undefined, b: LockMode | undefined): LockMode | undefined {
   if (!a) return b;
@@ -74,6 +78,25 @@ export function droppedNames(drop: DropStmt): string[] {
 }
 
 /**
+ * CREATE TABLE … REFERENCES other (id): creating the foreign key takes SHARE ROW EXCLUSIVE on the
+ * referenced table (it adds the checking triggers there), which blocks its writes until commit.
+ * The new table itself is invisible to other sessions until then, so its own lock blocks nobody.
+ */
+function referencedByCreate(table: string, elements: Node[] | undefined): TableLock[] {
+  const referenced = new Set<string>();
+  const add = (constraint: Constraint | undefined) => {
+    const parent = constraint?.contype === "CONSTR_FOREIGN" ? constraint.pktable?.relname : undefined;
+    if (parent && parent !== table) referenced.add(parent);
+  };
+  for (const element of elements ?? []) {
+    const column = nodeAs(element, "ColumnDef");
+    if (column) for (const constraint of column.constraints ?? []) add(nodeAs(constraint, "Constraint"));
+    else add(nodeAs(element, "Constraint"));
+  }
+  return [...referenced].map((parent) => ({ table: parent, lock: "SHARE ROW EXCLUSIVE" as const }));
+}
+
+/**
  * Tables a statement locks and in which mode. `indexTable` resolves an index name to its table
  * (DROP INDEX and REINDEX INDEX name only the index).
  */
@@ -90,6 +113,18 @@ export function tableLocks(node: Node, indexTable: (index: string) => string | u
       if (referenced) locks.push({ table: referenced, lock: "SHARE ROW EXCLUSIVE" });
     }
     return lock ? [{ table: alter.relation.relname, lock }, ...locks] : locks;
+  }
+  const create = nodeAs(node, "CreateStmt");
+  if (create?.relation?.relname) return referencedByCreate(create.relation.relname, create.tableElts);
+
+  const alterEnum = nodeAs(node, "AlterEnumStmt");
+  if (alterEnum?.newVal) {
+    // ADD VALUE / RENAME VALUE: pg_enum.c takes ExclusiveLock on the type until commit (so two
+    // sessions cannot change its labels at once); it does not lock the tables using the type. Before
+    // PostgreSQL 12 it cannot run inside a transaction block; since 12 it can, but the new value
+    // cannot be used until the transaction commits ("unsafe use of new value").
+    const typeName = keyNames(alterEnum.typeName).at(-1);
+    return typeName ? [{ table: typeName, lock: "EXCLUSIVE", object: "type" }] : [];
   }
   const rename = nodeAs(node, "RenameStmt");
   if (rename?.relation?.relname) return [{ table: rename.relation.relname, lock: "ACCESS EXCLUSIVE" }];

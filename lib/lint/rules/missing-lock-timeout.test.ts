@@ -14,3 +14,19 @@ describeRule("missing-lock-timeout", {
     'UPDATE "User" SET "a" = 1 WHERE "id" < 100;',
   ],
 });
+
+describeRule("missing-lock-timeout", {
+  flags: [
+    // CREATE TABLE … REFERENCES takes SHARE ROW EXCLUSIVE on the existing referenced table.
+    'CREATE TABLE "Task" ("id" TEXT PRIMARY KEY, "userId" TEXT REFERENCES "User"("id"));',
+    'CREATE TABLE "Task" ("id" TEXT PRIMARY KEY, "userId" TEXT, CONSTRAINT "Task_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id"));',
+    // ALTER TYPE … ADD VALUE waits for the type's lock.
+    "ALTER TYPE \"Status\" ADD VALUE 'ARCHIVED';",
+  ],
+  passes: [
+    'CREATE TABLE "Task" ("id" TEXT PRIMARY KEY, "parentId" TEXT REFERENCES "Task"("id"));',
+    'CREATE TABLE "Project" ("id" TEXT PRIMARY KEY);\nCREATE TABLE "Task" ("id" TEXT PRIMARY KEY, "projectId" TEXT REFERENCES "Project"("id"));',
+    "CREATE TYPE \"Status\" AS ENUM ('OPEN');\nALTER TYPE \"Status\" ADD VALUE 'ARCHIVED';",
+    "SET lock_timeout = '2s';\nALTER TYPE \"Status\" ADD VALUE 'ARCHIVED';",
+  ],
+});

@@ -1,6 +1,6 @@
 import { nodeAs } from "../ast";
 import { isExistingTable, type StatementInfo } from "../context";
-import type { Rule } from "../types";
+import type { Rule, RuleHit } from "../types";
 import { hit } from "./support";
 
 /** Locks that make ordinary reads or writes queue: waiting for one blocks everything behind it. */
@@ -23,10 +23,24 @@ export const missingLockTimeout: Rule = {
   squawk: ["require-lock-timeout", "require-timeout-settings"],
   strongMigrations: ["lock_timeout (configuration)"],
   check(ctx) {
+    // A table lock is the finding that matters; a type lock before it is reported only when no table lock is.
+    let typeHit: RuleHit | undefined;
     for (const statement of ctx.statements) {
-      if (setsLockTimeout(statement)) return [];
-      const blocking = statement.locks.find((l) => BLOCKING_LOCKS.has(l.lock) && isExistingTable(ctx, l.table, statement.index));
+      if (setsLockTimeout(statement)) break;
+      const blocking =
+        statement.locks.find((l) => BLOCKING_LOCKS.has(l.lock) && !l.object && isExistingTable(ctx, l.table, statement.index)) ??
+        statement.locks.find((l) => BLOCKING_LOCKS.has(l.lock) && isExistingTable(ctx, l.table, statement.index));
       if (!blocking) continue;
+      if (blocking.object === "type") {
+        // Only DDL on the same type (another deploy) holds this lock, so the wait is rarer and blocks no queries.
+        typeHit ??= hit(statement, {
+          lock: blocking.lock,
+          severity: "low",
+          message: `This needs ${blocking.lock} on type "${blocking.table}" and no lock_timeout is set before it: it waits for any other transaction changing that type (another migration), holding this migration's other locks meanwhile. Reads and writes of tables using the type do not wait. Before PostgreSQL 12 it cannot run inside a transaction block, and the new value cannot be used before this transaction commits.`,
+          safeSql: `SET lock_timeout = '2s';\n${statement.text}${statement.text.endsWith(";") ? "" : ";"}`,
+        });
+        continue;
+      }
       return [
         hit(statement, {
           table: blocking.table,
@@ -36,6 +50,6 @@ export const missingLockTimeout: Rule = {
         }),
       ];
     }
-    return [];
+    return typeHit ? [typeHit] : [];
   },
 };
