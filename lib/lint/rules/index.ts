@@ -17,6 +17,7 @@ import { preferBigintPrimaryKey } from "./prefer-bigint-primary-key";
 import { preferJsonb } from "./prefer-jsonb";
 import { preferText } from "./prefer-text";
 import { preferTimestamptz } from "./prefer-timestamptz";
+import { prismaMultiStatementNonTransactional } from "./prisma-multi-statement-non-transactional";
 import { refreshMatviewWithoutConcurrently } from "./refresh-matview-without-concurrently";
 import { renameColumn } from "./rename-column";
 import { renameTable } from "./rename-table";
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   preferJsonb,
   preferText,
   preferTimestamptz,
+  prismaMultiStatementNonTransactional,
   refreshMatviewWithoutConcurrently,
   renameColumn,
   renameTable,
