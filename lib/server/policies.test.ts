@@ -169,6 +169,17 @@ describe("approval invalidation", () => {
     expect((await auditOf(request.id)).filter((e) => e.action === "approval.invalidated")).toHaveLength(1);
   });
 
+  it("leaves a request's report alone once a deploy runs", async () => {
+    const { request } = await submitted();
+    await lib.decideRequest(fx.users.approver, { requestId: request.id, decision: "approved" });
+    await lib.db().migrationRequest.update({ where: { id: request.id }, data: { status: "deploying" } });
+    const before = await lib.db().migrationRequest.findUniqueOrThrow({ where: { id: request.id } });
+    await lib.refreshRequestLint(request.id, { lint: [], riskLevel: "high", hash: "e".repeat(64) });
+    const after = await lib.db().migrationRequest.findUniqueOrThrow({ where: { id: request.id }, include: { approvals: true } });
+    expect(after.lintHash).toBe(before.lintHash);
+    expect(after.approvals[0].invalidatedAt).toBeNull();
+  });
+
   it("refuses a decision given on a lint report the page no longer matches", async () => {
     const { request } = await submitted();
     await expect(lib.decideRequest(fx.users.approver, { requestId: request.id, decision: "approved" }, { seenLintHash: "0".repeat(64) })).rejects.toMatchObject({ code: "CONFLICT" });

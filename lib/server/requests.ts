@@ -211,8 +211,10 @@ async function recordLintChange(
   actor: { id: string | null; email: string },
 ) {
   if (!review.hash || review.hash === request.lintHash) return;
+  // Once a deploy runs or the request is closed, its report is history: decisions are not reopened.
+  if (request.status !== "draft" && !UNDER_REVIEW.includes(request.status)) return;
   const change: RequestChange = { sqlChanged: false, lintChanged: request.lintHash !== null };
-  if (UNDER_REVIEW.includes(request.status) && change.lintChanged) {
+  if (request.status !== "draft" && change.lintChanged) {
     const standing = await tx.approval.findMany({ where: { requestId: request.id, invalidatedAt: null } });
     const invalidated = await invalidateDecisions(tx, request, approvalsToInvalidate(standing, change), invalidationReason(change)!, actor);
     if (invalidated && request.status === "approved") {
