@@ -38,7 +38,10 @@ function countBy(hits: Hit[]): Map<string, number> {
   return new Map([...counts].sort((a, b) => b[1] - a[1]));
 }
 
-function main() {
+async function main() {
+  // Measure the CLI as installed: postinstall builds this bundle; a stale one would fall back to tsx.
+  const { buildCli } = (await import("../../scripts/build-cli.js")) as { buildCli: () => Promise<unknown> };
+  await buildCli();
   const dir = generateCorpus(WORK, MIGRATIONS);
   const files = spawnSync("sh", ["-c", `ls ${dir}/*/migration.sql | wc -l`], { encoding: "utf8" }).stdout.trim();
   const statements = spawnSync("sh", ["-c", `cat ${dir}/*/migration.sql | grep -c ';$'`], { encoding: "utf8" }).stdout.trim();
@@ -65,13 +68,14 @@ function main() {
   }
 
   const ratio = sluice.ms / squawk.ms;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   const date = new Date().toISOString().slice(0, 10);
   const rows = (counts: Map<string, number>) => [...counts].map(([rule, n]) => `| \`${rule}\` | ${n} |`).join("\n");
   const section = [
     START,
     "## Lint: Sluice vs squawk",
     "",
-    `Run ${date} with \`npm run bench:lint\` on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, squawk-cli 2.66. Corpus: ${files} generated Prisma migration directories (${statements} statements; shapes Prisma Migrate emits plus hand-written edits; deterministic seed), in bench/.work (not committed). Wall time of the whole CLI process, median of ${RUNS} runs, including Node start-up and WebAssembly parser load for Sluice.`,
+    `Run ${date} with \`npm run bench:lint\` on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, squawk-cli 2.66. Corpus: ${files} generated Prisma migration directories (${statements} statements; shapes Prisma Migrate emits plus hand-written edits; deterministic seed), in bench/.work (not committed). Wall time of the whole CLI process, median of ${RUNS} runs, including Node start-up and WebAssembly parser load for Sluice (the prebuilt CLI bundle, \`.sluice/cli/sluice.cjs\`; no result is cached between runs and every rule runs). Load average at the end of the run (1 / 5 / 15 min): ${load} — other work shared the machine, so treat the absolute times as noisy and the ratio as the figure that matters.`,
     "",
     "| | wall time | findings |",
     "|---|---|---|",
@@ -95,7 +99,7 @@ function main() {
     "- `prefer-bigint-over-int` / `prefer-identity`: Sluice's `prefer-bigint-primary-key` only flags 32-bit *primary keys*; squawk also flags every non-key `serial`/`int` column. Adding a serial column to an existing table is still reported by Sluice, as `add-column-rewrite` (table rewrite).",
     "- `require-concurrent-index-creation`, `constraint-missing-not-valid`, `adding-foreign-key-constraint`: squawk also flags indexes and foreign keys on tables created in the same file; Sluice deliberately does not (nobody reads or writes a table that does not exist yet).",
     "- `changing-column-type`: squawk flags every type change; Sluice skips binary-compatible ones when it knows the old type (e.g. TEXT → TEXT, varchar widening, varchar → text).",
-    "- `require-lock-timeout`: Sluice reports the first blocking statement per file; the files it leaves out are those whose only locks are on tables created in the file, or on enum types (ALTER TYPE … ADD VALUE).",
+    "- `require-lock-timeout`: Sluice reports the first blocking statement per file (a table lock first; an `ALTER TYPE … ADD VALUE`, which only takes EXCLUSIVE on the type, is reported at low severity when the file has no table lock); the files it leaves out are those whose only locks are on tables or types created in the file.",
     "",
     "### Findings per rule",
     "",
@@ -116,4 +120,7 @@ function main() {
   for (const [rule, c] of coverage) console.log(`  ${rule}: ${c.covered}/${c.found} covered by ${c.mapped.join(", ") || "none"}`);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
