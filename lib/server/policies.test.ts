@@ -81,6 +81,32 @@ describe("environment policies (settings)", () => {
   });
 });
 
+describe("standard policies (what the demo seeds)", () => {
+  it("gives each environment without a policy the standard one, audited, and leaves existing ones alone", async () => {
+    const project = await lib.db().project.create({
+      data: {
+        slug: `std${Date.now().toString(36)}`,
+        name: "Standard",
+        migrationsPath: "/nonexistent",
+        environments: { create: ["dev", "staging", "prod"].map((name, position) => ({ name, position, databaseUrlEncrypted: "x", timeZone: name === "prod" ? "Europe/Paris" : "UTC" })) },
+      },
+      include: { environments: { orderBy: { position: "asc" } } },
+    });
+    await lib.createStandardPolicies(project.id, { id: null, email: "sluice-seed" }, { weekendFreeze: true });
+    await lib.createStandardPolicies(project.id, { id: null, email: "sluice-seed" }, { weekendFreeze: true });
+    const rows = await lib.db().environmentPolicy.findMany({ where: { environmentId: { in: project.environments.map((e) => e.id) } }, include: { environment: true } });
+    const byName = Object.fromEntries(rows.map((r) => [r.environment.name, r]));
+    expect(Object.keys(byName).sort()).toEqual(["dev", "prod", "staging"]);
+    expect(byName.dev.deployRoles).toEqual(["requester", "deployer", "admin"]);
+    expect(byName.staging.deployRoles).toEqual(["deployer", "admin"]);
+    expect(byName.prod).toMatchObject({ requirePreviousEnvironment: true, approverMayNotDeploy: true, requesterMayNotApprove: true, autoRollback: true, extraApprovalsAtRisk: { high: 1, critical: 1 } });
+    expect(byName.prod.freezeWindows).toEqual([expect.objectContaining({ days: [5, 6, 0, 1], from: "16:00", to: "08:00", timeZone: "Europe/Paris" })]);
+    expect(rows.every((r) => !r.autoDeployOnApproval)).toBe(true);
+    const events = await lib.db().auditEvent.findMany({ where: { projectId: project.id, action: "policy.created" } });
+    expect(events).toHaveLength(3);
+  });
+});
+
 describe("deny by default", () => {
   it("refuses every deploy to an environment without a policy except an admin's break-glass with a reason", async () => {
     const staging = fx.environments.staging.id;
