@@ -27,15 +27,24 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
   const { data: options } = useQuery({ queryKey: deploymentKeys.options(requestId), queryFn: () => fetchDeployOptions(requestId) });
   const optionOf = (environmentId: string) => options?.find((o) => o.environmentId === environmentId);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  // Deploys started from this page; those already running when the page loaded come from readiness.
-  const [started, setStarted] = useState<string[]>([]);
+  // Deploys followed until they report their end: started here, or seen active in readiness. Once
+  // seen, a deploy stays followed even when a refreshed readiness (a revalidating stop) no longer
+  // lists it, so its outcome is always shown.
+  const activeIds = readiness.flatMap((r) => (r.activeDeploymentId ? [r.activeDeploymentId] : []));
+  const [followed, setFollowed] = useState<string[]>(activeIds);
+  const [seen, setSeen] = useState<string[]>(activeIds);
+  const newlyActive = activeIds.filter((id) => !seen.includes(id));
+  if (newlyActive.length) {
+    setSeen([...seen, ...newlyActive]);
+    setFollowed([...followed, ...newlyActive]);
+  }
   const [pending, startTransition] = useTransition();
-  const watching = [...new Set([...readiness.flatMap((r) => (r.activeDeploymentId ? [r.activeDeploymentId] : [])), ...started])];
+  const watching = [...new Set(followed)];
 
   const finished = useCallback(
     (p: Progress) => {
       setOutcome(outcomeOf(p));
-      setStarted((ids) => ids.filter((id) => id !== p.id));
+      setFollowed((ids) => ids.filter((id) => id !== p.id));
       router.refresh();
     },
     [router],
@@ -48,7 +57,11 @@ export function DeployPanel({ requestId, readiness, migrations }: { requestId: s
     startTransition(async () => {
       const result = await deployRequestAction({ requestId, environmentId: env.environmentId, ...extra });
       if (!result.ok) setOutcome({ environment: env.name, ok: false, message: result.message });
-      else setStarted((ids) => [...ids, result.data.deploymentId]);
+      else {
+        const id = result.data.deploymentId;
+        setSeen((ids) => [...ids, id]);
+        setFollowed((ids) => (ids.includes(id) ? ids : [...ids, id]));
+      }
       await queryClient.invalidateQueries({ queryKey: deploymentKeys.options(requestId) });
       router.refresh();
     });

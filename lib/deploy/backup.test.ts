@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -139,6 +140,21 @@ describe("backup before prod and restore", () => {
     const audit = await lib.db().auditEvent.findFirst({ where: { subjectId: queued.id, action: "deployment.restored" } });
     expect(audit).not.toBeNull();
     expect((await lib.db().deploymentBackup.findUniqueOrThrow({ where: { id: backup.id } })).restoredAt).not.toBeNull();
+
+    // The CLI does the same (`npm run sluice`: the TypeScript sources through tsx): asks first, then restores.
+    await query(prod, `DELETE FROM notes`);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", path.resolve("bin/sluice.ts"), "restore", queued.id, "--as", fx.users.admin.email, ...args], { encoding: "utf8" });
+    const asked = cli();
+    expect(asked.stderr + asked.stdout).toMatch(/Would replace/);
+    expect(asked.status).toBe(1);
+    expect(asked.stderr).toMatch(/Would replace public\.accounts \(12000 rows\), public\.notes \(2 rows\), public\.orders \(7000 rows\).*--yes/);
+    const restored = cli("--yes");
+    expect(restored.stderr).toBe("");
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toMatch(/restored public\.notes: 2 rows/);
+    const [rowsAgain] = await query(prod, ROWS);
+    expect(rowsAgain).toEqual(rowsBefore);
   });
 
   it("refuses a backup above the size limit with what to do instead; a break-glass deploy goes on without it, flagged", async () => {
