@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { columnExists, controlPlane, deploymentsOf, requestByNumber } from "../support/db";
+import { columnExists, controlPlane, deploymentsOf, query, requestByNumber } from "../support/db";
 import { createPastedRequest, deployRow, uniqueMigration } from "../support/requests";
 import { storageStateOf } from "../support/users";
 
@@ -8,7 +8,8 @@ import { storageStateOf } from "../support/users";
  * An admin deploys to prod a request the policy refuses (not reviewed, staging not deployed):
  * break-glass with a written reason. The deployment carries a red flag in the deploy panel,
  * in /history and on its page, the audit log records a flagged event, and because it is prod
- * the pipeline rehearsed the migration and backed up the table it changes.
+ * the pipeline rehearsed the migration and backed up the table it changes, which the admin
+ * then restores from the deployment's page.
  */
 test.describe.serial("break-glass deploy to prod", () => {
   const m = uniqueMigration("breakglass");
@@ -67,6 +68,21 @@ test.describe.serial("break-glass deploy to prod", () => {
       // The audit log shows the flagged event.
       await page.goto(`/audit?action=deployment.break_glass&subjectId=${deployment.id}`);
       await expect(page.getByTestId("audit-row").filter({ hasText: "Break-glass deploy" })).toHaveCount(1);
+    });
+
+    test("restores the backup taken before the deploy", async ({ page }) => {
+      const [deployment] = await deploymentsOf(requestId);
+      const [{ n: before }] = await query<{ n: number }>("riscura_prod", `SELECT count(*)::int AS n FROM "Organization"`);
+      await page.goto(`/history/${deployment.id}`);
+      await page.getByRole("button", { name: "Restore backup" }).click();
+      await page.getByRole("dialog", { name: "Restore the backup on prod?" }).getByRole("button", { name: "Yes, restore on prod" }).click();
+      const result = page.getByTestId("restore-result");
+      await expect(result).toContainText(`Restored public.Organization (${before} rows)`, { timeout: 30_000 });
+      await expect(result).toContainText(`dropped column Organization.${m.column} (added after the backup)`);
+      expect(await columnExists("riscura_prod", "Organization", m.column)).toBe(false);
+      expect((await query<{ n: number }>("riscura_prod", `SELECT count(*)::int AS n FROM "Organization"`))[0].n).toBe(before);
+      const audit = await controlPlane<{ actorEmail: string }>(`SELECT "actorEmail" FROM "AuditEvent" WHERE "subjectId" = $1 AND action = 'deployment.restored'`, [deployment.id]);
+      expect(audit).toEqual([{ actorEmail: "ada.admin@riscura.dev" }]);
     });
   });
 
