@@ -177,6 +177,22 @@ describe("durable deploys", () => {
     await lib.db().environmentPolicy.update({ where: { environmentId: staging }, data: { freezeWindows: [] } });
   });
 
+  it("a deploy scheduled for later does not hold its target; when due while the target is busy it waits, then runs", async () => {
+    const staging = fx.environments.staging.id;
+    const later = await fx.approvedRequest([{ name: "20260109000000_sched", sql: 'CREATE TABLE "sched" (id int);' }]);
+    const now = await fx.approvedRequest([{ name: "20260109000001_now", sql: 'CREATE TABLE "now_t" (id int);' }]);
+    const scheduled = await lib.deployRequest(fx.users.deployer, { requestId: later.id, environmentId: staging, runAt: new Date(Date.now() + 3_600_000) });
+    await expect(lib.deployRequest(fx.users.deployer, { requestId: later.id, environmentId: staging, runAt: new Date(Date.now() + 7_200_000) })).rejects.toThrow(/already has a deploy to staging scheduled for/);
+    const immediate = await lib.deployRequest(fx.users.deployer, { requestId: now.id, environmentId: staging });
+
+    // The scheduled time comes while the immediate deploy holds the target.
+    await lib.db().deployment.update({ where: { id: scheduled.id }, data: { runAt: new Date(Date.now() - 1_000) } });
+    expect(await lib.runDeployment(scheduled.id, { workerId: "w" })).toEqual({ claimed: false, busy: true });
+    expect((await lib.db().deployment.findUniqueOrThrow({ where: { id: scheduled.id } })).status).toBe("queued");
+    expect(await lib.runDeployment(immediate.id, { workerId: "w" })).toEqual({ claimed: true, status: "succeeded" });
+    expect(await lib.runDeployment(scheduled.id, { workerId: "w" })).toEqual({ claimed: true, status: "succeeded" });
+  });
+
   it("break-glass: only an admin with a written reason passes a refusing policy; the deployment and its audit event are flagged", async () => {
     const request = await fx.approvedRequest([{ name: "20260108000000_urgent", sql: "SELECT 1;" }]);
     const prod = fx.environments.prod.id;

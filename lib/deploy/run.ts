@@ -6,7 +6,7 @@ import { deployCheckInput } from "@/lib/server/deploy-policy";
 import { environmentUrl, sourceMigrations } from "@/lib/server/projects";
 import { DeploymentRecorder, type OpenStep } from "./recorder";
 import { checkTarget } from "./preflight";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { deploymentOutcome, type RunFacts } from "./outcome";
 import { backupTouchedTables, isProtectedEnvironment, type BackupResult } from "./backup";
 import { rehearseOnSchemaCopy } from "./rehearsal";
@@ -17,7 +17,10 @@ export type RunOptions = {
   heartbeatMs?: number;
 };
 
-export type RunResult = { claimed: false } | { claimed: true; status: string };
+/** `busy`: the deployment is due but another deploy holds its target; it stays queued and the worker's sweep retries it. */
+export type RunResult = { claimed: false; busy?: true } | { claimed: true; status: string };
+
+const UNIQUE_VIOLATION = "P2002";
 
 /**
  * Runs one queued deployment to the end. The claim is a conditional UPDATE, so however many
@@ -25,11 +28,24 @@ export type RunResult = { claimed: false } | { claimed: true; status: string };
  * abandoned deployment is never run again.
  */
 export async function runDeployment(deploymentId: string, opts: RunOptions): Promise<RunResult> {
-  const claimed = await db().$transaction(async (tx) => {
+  let claimed;
+  try {
+    claimed = await claim(deploymentId, opts.workerId);
+  } catch (error) {
+    // A scheduled deploy whose time came while another deploy runs on its target (the one-per-target index).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === UNIQUE_VIOLATION) return { claimed: false, busy: true };
+    throw error;
+  }
+  if (!claimed) return { claimed: false };
+  return runClaimed(deploymentId, opts);
+}
+
+function claim(deploymentId: string, workerId: string) {
+  return db().$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.deployment.updateMany({
       where: { id: deploymentId, status: "queued" },
-      data: { status: "running", startedAt: now, heartbeatAt: now, workerId: opts.workerId },
+      data: { status: "running", startedAt: now, heartbeatAt: now, workerId },
     });
     if (!count) return null;
     const d = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, include: { startedBy: true, environment: true, request: true } });
@@ -40,12 +56,13 @@ export async function runDeployment(deploymentId: string, opts: RunOptions): Pro
       subjectId: d.id,
       projectId: d.request.projectId,
       before: { status: "queued" },
-      after: { status: "running", environment: d.environment.name, requestId: d.requestId, worker: opts.workerId },
+      after: { status: "running", environment: d.environment.name, requestId: d.requestId, worker: workerId },
     });
     return d;
   });
-  if (!claimed) return { claimed: false };
+}
 
+async function runClaimed(deploymentId: string, opts: RunOptions): Promise<RunResult> {
   const deployment = await db().deployment.findUniqueOrThrow({
     where: { id: deploymentId },
     include: {

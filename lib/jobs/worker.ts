@@ -38,7 +38,13 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   const handle = async (jobs: PgBoss.Job<DeployJob>[]) => {
     for (const job of jobs) {
       const result = await runDeployment(job.data.deploymentId, { workerId: id, heartbeatMs: opts.heartbeatMs });
-      log(result.claimed ? `deployment ${job.data.deploymentId} finished: ${result.status}` : `deployment ${job.data.deploymentId} skipped: not queued any more`);
+      log(
+        result.claimed
+          ? `deployment ${job.data.deploymentId} finished: ${result.status}`
+          : result.busy
+            ? `deployment ${job.data.deploymentId} is due but its target is busy: left queued, the sweep retries it`
+            : `deployment ${job.data.deploymentId} skipped: not queued any more`,
+      );
     }
   };
   for (let i = 0; i < (opts.concurrency ?? 2); i++) {

@@ -72,6 +72,11 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
   const target = await checkTarget(environmentUrl(environment), environment.name, migrations, await sourceMigrations(request.project));
   if (!target.ok) throw new AppError(target.problem.startsWith("Cannot reach") ? "TARGET_FAILED" : "CONFLICT", target.problem);
 
+  const pending = await db().deployment.findFirst({ where: { requestId: request.id, environmentId: environment.id, status: "queued" }, select: { runAt: true } });
+  if (pending) {
+    const when = pending.runAt ? `scheduled for ${formatInZone(pending.runAt, environment.timeZone)} (${environment.timeZone})` : "queued";
+    throw new AppError("CONFLICT", `This request already has a deploy to ${environment.name} ${when}. Cancel it first.`);
+  }
   let deployment;
   try {
     deployment = await db().$transaction(async (tx) => {
@@ -159,7 +164,10 @@ export async function restoreDeployment(user: CurrentUser, raw: TStopDeployment)
   await authorize(user, deployment.request.projectId, "settings.manage");
   if (!deployment.backup) throw new AppError("CONFLICT", "This deployment has no backup: only prod deploys take one, before applying anything.");
   if (deployment.status === "queued" || deployment.status === "running") throw new AppError("CONFLICT", "This deploy is still running: stop it or wait for it to finish before restoring.");
-  const busy = await db().deployment.findFirst({ where: { environmentId: deployment.environmentId, status: { in: ["queued", "running"] } }, select: { id: true } });
+  const busy = await db().deployment.findFirst({
+    where: { environmentId: deployment.environmentId, OR: [{ status: "running" }, { status: "queued", OR: [{ runAt: null }, { runAt: { lte: new Date() } }] }] },
+    select: { id: true },
+  });
   if (busy) throw new AppError("CONFLICT", `Another deploy to ${deployment.environment.name} is queued or running; restore when it has finished.`);
   let report: RestoreReport;
   try {
@@ -335,13 +343,15 @@ export async function deployOptions(user: CurrentUser, requestId: string): Promi
   return Promise.all(
     request.project.environments.map(async (environment) => {
       const verdict = evaluateDeploy(await deployCheckInput(request.id, environment.id, user));
-      const active = await db().deployment.count({ where: { environmentId: environment.id, status: { in: ["queued", "running"] } } });
+      // What holds the target now (the one-per-target index): a scheduled deploy does not.
+      const busy = await db().deployment.count({ where: { environmentId: environment.id, OR: [{ status: "running" }, { status: "queued", runAt: null }] } });
+      const pending = await db().deployment.count({ where: { requestId: request.id, environmentId: environment.id, status: "queued" } });
       return {
         environmentId: environment.id,
         name: environment.name,
         timeZone: environment.timeZone,
-        maySchedule: can(role, environment.position === 0 ? "deploy.start_dev" : "deploy.start") && !active,
-        mayBreakGlass: role === "admin" && !verdict.allowed && !active,
+        maySchedule: can(role, environment.position === 0 ? "deploy.start_dev" : "deploy.start") && !pending,
+        mayBreakGlass: role === "admin" && !verdict.allowed && !busy && !pending,
         reasons: verdict.allowed ? [] : verdict.reasons,
       };
     }),
