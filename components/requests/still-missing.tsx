@@ -3,24 +3,25 @@ import { Card } from "@/components/ui/card";
 type Review = { id: string; approver: { name: string }; decision: string; noLongerCounts: { reason: string; since: Date | null } | null };
 
 /**
- * What stands between the request and its next environment, in plain words, and whose
- * reviews stopped counting (so the requester knows who must look again).
+ * What stands between the request and each environment it has not reached, in plain words
+ * ("prod: needs 1 more approval from an approver; staging not yet deployed"), and whose
+ * reviews stopped counting, so the requester knows who must look again.
  */
-export function StillMissing({ nextStep, approvals }: { nextStep: { environment: string; missing: string[] } | null; approvals: Review[] }) {
+export function StillMissing({ remaining, approvals }: { remaining: { environment: string; missing: string[] }[]; approvals: Review[] }) {
   const lost = approvals.filter((a) => a.noLongerCounts && a.decision === "approved");
   return (
     <Card title="Still missing">
       <div className="space-y-2 text-sm" data-testid="still-missing">
-        {!nextStep ? (
+        {remaining.length === 0 ? (
           <p className="text-slate-600">Deployed to every environment.</p>
-        ) : nextStep.missing.length ? (
-          <p>
-            Before <span className="font-mono font-medium">{nextStep.environment}</span>: {nextStep.missing.join("; ")}.
-          </p>
         ) : (
-          <p>
-            Nothing is missing: ready to deploy to <span className="font-mono font-medium">{nextStep.environment}</span>.
-          </p>
+          <ul className="space-y-1">
+            {remaining.map(({ environment, missing }) => (
+              <li key={environment} data-testid={`still-missing-${environment}`}>
+                <span className="font-mono font-medium">{environment}</span>: {missing.length ? `${missing.join("; ")}.` : "nothing missing, ready to deploy."}
+              </li>
+            ))}
+          </ul>
         )}
         {lost.length > 0 && (
           <p className="text-amber-800">

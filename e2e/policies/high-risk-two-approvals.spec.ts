@@ -43,6 +43,11 @@ test.describe.serial("a high-risk request", () => {
       await expect(prod).toContainText("needs 1 more approval from an approver (DBA or tech lead) (not the requester) (high risk)");
       await expect(prod).toContainText("staging not yet deployed");
       await expect(prod.getByRole("button", { name: "Deploy to prod" })).toBeDisabled();
+      // The page says it in one sentence per environment.
+      await expect(page.getByTestId("still-missing-prod")).toContainText(
+        "prod: needs 1 more approval from an approver (DBA or tech lead) (not the requester) (high risk); staging not yet deployed",
+      );
+      await expect(page.getByTestId("still-missing-staging")).toContainText("staging: nothing missing, ready to deploy.");
     });
   });
 });

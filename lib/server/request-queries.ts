@@ -77,7 +77,7 @@ export async function requestDetail(user: CurrentUser, number: number) {
     const why = a.invalidatedAt ? a.invalidatedReason ?? "invalidated" : mismatch;
     return { ...a, noLongerCounts: why ? { reason: why, since: a.invalidatedAt } : null };
   });
-  const next = readiness.find((r) => !request!.deployments.some((d) => d.environmentId === r.environmentId && d.status === "succeeded"));
+  const remaining = readiness.filter((r) => !request!.deployments.some((d) => d.environmentId === r.environmentId && d.status === "succeeded"));
   return {
     request: { ...request, approvals },
     role,
@@ -85,8 +85,8 @@ export async function requestDetail(user: CurrentUser, number: number) {
     lintHash: review.hash,
     readiness,
     checksums,
-    /** In plain words, what stands between the request and its next environment. */
-    nextStep: next ? { environment: next.name, missing: next.missing } : null,
+    /** In plain words, per environment not deployed yet (in chain order), what stands between the request and it. */
+    remaining: remaining.map((r) => ({ environment: r.name, missing: r.missing })),
     viewer: {
       isRequester,
       mayApprove: reviewable && can(role, "request.approve"),

@@ -33,7 +33,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
   }
-  const { request, lint, lintHash, readiness, viewer, nextStep } = detail;
+  const { request, lint, lintHash, readiness, viewer, remaining } = detail;
   const canDecide = viewer.mayApprove || viewer.mayReject || viewer.mayRequestChanges;
 
   return (
@@ -92,7 +92,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
         </div>
 
         <div className="space-y-6">
-          <StillMissing nextStep={nextStep} approvals={request.approvals} />
+          <StillMissing remaining={remaining} approvals={request.approvals} />
 
           {viewer.maySubmit && (
             <Card title="Draft">
