@@ -12,6 +12,8 @@ const ZEnv = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "SLUICE_ENCRYPTION_KEY must be 32 bytes, base64"),
   SLUICE_DEMO: z.enum(["0", "1"]).default("1"),
+  /** "0" seeds the demo's prod policy without its Friday-to-Monday freeze (the e2e suite deploys to prod any day). */
+  SLUICE_DEMO_WEEKEND_FREEZE: z.enum(["0", "1"]).default("1"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/credentials";
 import { encryptSecret } from "@/lib/server/secrets";
@@ -96,7 +97,7 @@ const DEMO_POLICY_AUTHOR = { id: null, email: "sluice-seed" };
  * does not depend on the day it runs; specs that test freezes set their own window.
  */
 function demoPolicyOptions() {
-  return { weekendFreeze: process.env.SLUICE_DEMO_WEEKEND_FREEZE !== "0" };
+  return { weekendFreeze: env().SLUICE_DEMO_WEEKEND_FREEZE === "1" };
 }
 
 type HistoryRow = { migration_name: string; checksum: string; started_at: Date; finished_at: Date };
