@@ -8,6 +8,7 @@ import { JsonChange } from "./json-change";
 
 const ACTION_TONE = {
   "user.signed_in": "gray",
+  "user.signed_out": "gray",
   "request.created": "blue",
   "request.updated": "blue",
   "request.submitted": "blue",

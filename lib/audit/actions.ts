@@ -3,6 +3,7 @@ import { z } from "zod";
 /** The closed list of audited actions. */
 export const AUDIT_ACTIONS = [
   "user.signed_in",
+  "user.signed_out",
   "request.created",
   "request.updated",
   "request.submitted",
@@ -31,6 +32,7 @@ export type AuditAction = z.infer<typeof ZAuditAction>;
 
 export const AUDIT_ACTION_LABELS = {
   "user.signed_in": "Signed in",
+  "user.signed_out": "Signed out",
   "request.created": "Created request",
   "request.updated": "Edited request",
   "request.submitted": "Submitted for review",

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "./credentials";
+import { isSessionRevoked, newSessionId, revokeSession } from "./revocation";
 
 const ZCredentials = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -23,13 +24,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     authorized: ({ auth }) => Boolean(auth?.user),
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.sid = newSessionId();
+        return token;
+      }
+      // null makes next-auth drop the cookie: a signed-out (or pre-revocation) session ends here.
+      if (typeof token.sid !== "string" || (await isSessionRevoked(token.sid))) return null;
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string" && typeof token.uid === "string") {
+        await revokeSession(token.sid, token.uid, new Date((token.exp ?? Date.now() / 1000 + 12 * 60 * 60) * 1000));
+      }
     },
   },
   logger: {
