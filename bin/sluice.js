@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The installed `sluice` command. Runs the prebuilt bundle (scripts/build-cli.js, built on
-// postinstall) when it is newer than every source file it was built from; otherwise registers tsx
-// and runs the TypeScript directly, so someone editing the CLI never runs a stale bundle.
+// postinstall) when it is newer than every source file it was built from; otherwise runs the
+// TypeScript directly through tsx, so someone editing the CLI never runs a stale bundle.
 const { readFileSync, statSync } = require("node:fs");
 const path = require("node:path");
 
@@ -23,6 +23,10 @@ function freshBundle() {
 if (process.env.SLUICE_CLI_NO_BUNDLE !== "1" && freshBundle()) {
   require(bundle);
 } else {
-  require("tsx/cjs");
-  require("./sluice.ts");
+  // The TypeScript through tsx's loader for both module systems: the commands that open the
+  // Prisma client load it with import(), which tsx's CommonJS hook alone does not resolve.
+  const { spawn } = require("node:child_process");
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "sluice.ts"), ...process.argv.slice(2)], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/postgres/embedded";
-import { databaseUrl } from "../lib/testing/databases";
-import { ensureLocalSecrets } from "./lib/local-secrets";
+import { databaseUrl } from "../lib/postgres/urls";
+import { ensureLocalSecrets } from "../lib/postgres/local-install";
 import { acquireInstanceLock } from "./lib/instance-lock";
 import { portIsFree } from "./lib/port";
 

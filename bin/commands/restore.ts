@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { Command } from "commander";
+import { applyLocalInstallEnv } from "../../lib/postgres/local-install";
 
 type RestoreOptions = { as: string; yes?: boolean; json?: boolean };
 
@@ -16,6 +18,7 @@ export function registerRestoreCommand(program: Command) {
     .option("--yes", "restore without asking (replaces the rows of every backed-up table)")
     .option("--json", "print the report as JSON")
     .action(async (deploymentId: string, options: RestoreOptions) => {
+      applyLocalInstallEnv(path.resolve(__dirname, "../.."));
       const { db } = await import("../../lib/db");
       const { restoreDeployment } = await import("../../lib/server/deployments");
       try {

@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { Command } from "commander";
+import { applyLocalInstallEnv } from "../../lib/postgres/local-install";
 
 /** `sluice worker`: one more deploy worker; run as many as you like wherever the control plane's database is reachable. */
 export function registerWorkerCommand(program: Command) {
@@ -6,6 +8,7 @@ export function registerWorkerCommand(program: Command) {
     .command("worker")
     .description("Run a deploy worker (takes queued and scheduled deploys from the control plane's queue)")
     .action(async () => {
+      applyLocalInstallEnv(path.resolve(__dirname, "../.."));
       await import("../../lib/jobs/run-worker");
     });
 }

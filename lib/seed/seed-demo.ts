@@ -8,7 +8,7 @@ import { encryptSecret } from "@/lib/server/secrets";
 import { createRequest } from "@/lib/server/requests";
 import { createStandardPolicies } from "@/lib/server/policies";
 import { readMigrationsDir } from "@/lib/engine";
-import { databaseUrl } from "@/lib/testing/databases";
+import { databaseUrl } from "@/lib/postgres/urls";
 import { RISCURA_MIGRATIONS_DIR, RISCURA_TARGETS, seedRiscuraTargets } from "@/lib/demo/seed-targets";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { databaseUrl } from "../postgres/urls";
 
 /** The server the integration tests run against (see global-setup.ts). */
 export function testServerUrl(): string {
@@ -24,11 +25,7 @@ export async function secondaryServerUrl(): Promise<string | null> {
   }
 }
 
-export function databaseUrl(serverUrl: string, database: string): string {
-  const u = new URL(serverUrl);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
+export { databaseUrl } from "../postgres/urls";
 
 export type TestDatabase = { name: string; url: string; drop: () => Promise<void> };
 
