@@ -14,21 +14,22 @@ const ZEnv = z.object({
   SLUICE_DEMO: z.enum(["0", "1"]).default("1"),
   /** "0" seeds the demo's prod policy without its Friday-to-Monday freeze (the e2e suite deploys to prod any day). */
   SLUICE_DEMO_WEEKEND_FREEZE: z.enum(["0", "1"]).default("1"),
+  /** Largest backup a prod deploy may take into the control plane, in MB (lib/deploy/backup.ts). */
+  SLUICE_BACKUP_MAX_MB: z.coerce.number().positive().default(256),
+  /** A running deployment whose worker has not beaten for this long is recovered by another worker. */
+  SLUICE_WORKER_STALE_MS: z.coerce.number().int().positive().default(30_000),
+  SLUICE_WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(1_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-let cached: TEnv | undefined;
-
+/** Read on each call (a zod parse of a few variables is cheap), so a value set at run time is seen. */
 export function env(): TEnv {
-  if (!cached) {
-    const parsed = ZEnv.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Invalid Sluice configuration: ${problems}`);
-    }
-    cached = parsed.data;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid Sluice configuration: ${problems}`);
   }
-  return cached;
+  return parsed.data;
 }

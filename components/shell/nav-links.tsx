@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/requests", label: "Requests" },
   { href: "/migrations", label: "Migrations" },
   { href: "/history", label: "History" },
+  { href: "/deploys", label: "Scheduled" },
   { href: "/health", label: "Health" },
   { href: "/audit", label: "Audit log" },
   { href: "/settings", label: "Settings" },

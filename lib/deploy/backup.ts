@@ -1,17 +1,16 @@
 import pg from "pg";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { parseDatabaseUrl, type MigrationFile } from "@/lib/engine";
 import { qualified, readTableDefinition, tableDdl, type TableDefinition } from "./backup-catalog";
 import { touchedTables } from "./touched-tables";
 
 /** Rows per stored chunk: one INSERT per chunk on restore, a few MB of JSON at most. */
 export const BACKUP_CHUNK_ROWS = 5_000;
-const DEFAULT_MAX_MB = 256;
 
 /** Above this, the backup is refused before anything is copied (the control plane is not a data warehouse). */
 export function backupLimitBytes(): number {
-  const mb = Number(process.env.SLUICE_BACKUP_MAX_MB ?? DEFAULT_MAX_MB);
-  return (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_MB) * 1024 * 1024;
+  return env().SLUICE_BACKUP_MAX_MB * 1024 * 1024;
 }
 
 /** Only production gets a backup (and a rehearsal): copies of dev data are not worth the wait. */

@@ -8,8 +8,8 @@ import { startWorker } from "./worker";
 async function main() {
   const worker = await startWorker({
     databaseUrl: env().DATABASE_URL,
-    staleAfterMs: Number(process.env.SLUICE_WORKER_STALE_MS ?? 30_000),
-    heartbeatMs: Number(process.env.SLUICE_WORKER_HEARTBEAT_MS ?? 1_000),
+    staleAfterMs: env().SLUICE_WORKER_STALE_MS,
+    heartbeatMs: env().SLUICE_WORKER_HEARTBEAT_MS,
   });
   let stopping = false;
   const stop = async () => {

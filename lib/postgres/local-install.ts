@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER } from "./embedded";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER } from "./embedded-credentials";
 
 type LocalSecrets = { authSecret: string; encryptionKey: string };
 
