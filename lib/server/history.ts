@@ -51,6 +51,21 @@ const ENTRY_SELECT = {
   request: { select: { id: true, number: true, title: true, project: { select: { name: true } } } },
 } as const satisfies Prisma.DeploymentSelect;
 
+function toEntry(d: Prisma.DeploymentGetPayload<{ select: typeof ENTRY_SELECT }>): HistoryEntry {
+  return {
+    id: d.id,
+    status: d.status,
+    createdAt: d.createdAt,
+    startedAt: d.startedAt,
+    finishedAt: d.finishedAt,
+    error: d.error,
+    startedBy: d.startedBy,
+    project: d.request.project.name,
+    environment: d.environment.name,
+    request: { id: d.request.id, number: d.request.number, title: d.request.title },
+  };
+}
+
 /** Every deployment of the projects the viewer may read, newest first. */
 export async function listDeployments(user: CurrentUser, filters: THistoryFilters): Promise<HistoryPage> {
   const projects = await readableProjects(user, "history.read");
@@ -71,18 +86,7 @@ export async function listDeployments(user: CurrentUser, filters: THistoryFilter
     select: ENTRY_SELECT,
   });
   return {
-    entries: rows.map((d) => ({
-      id: d.id,
-      status: d.status,
-      createdAt: d.createdAt,
-      startedAt: d.startedAt,
-      finishedAt: d.finishedAt,
-      error: d.error,
-      startedBy: d.startedBy,
-      project: d.request.project.name,
-      environment: d.environment.name,
-      request: { id: d.request.id, number: d.request.number, title: d.request.title },
-    })),
+    entries: rows.map(toEntry),
     total,
     page,
     pageCount,
@@ -112,16 +116,7 @@ export async function deploymentDetail(user: CurrentUser, id: string): Promise<D
   if (!d) throw new AppError("NOT_FOUND", "No such deployment.");
   await authorize(user, d.request.projectId, "history.read");
   return {
-    id: d.id,
-    status: d.status,
-    createdAt: d.createdAt,
-    startedAt: d.startedAt,
-    finishedAt: d.finishedAt,
-    error: d.error,
-    startedBy: d.startedBy,
-    project: d.request.project.name,
-    environment: d.environment.name,
-    request: { id: d.request.id, number: d.request.number, title: d.request.title },
+    ...toEntry(d),
     log: d.log,
     appliedMigrations: d.appliedMigrations,
     requestMigrations: d.request.migrations.map((m) => m.name),

@@ -96,3 +96,28 @@ export const columnDefinitions: (ctx: LintContext) => readonly ColumnDefinition[
     });
   }),
 );
+
+/** A constraint a statement declares: in CREATE TABLE (column- or table-level) or ALTER TABLE … ADD CONSTRAINT. */
+export type DeclaredConstraint = { table: string; constraint: Constraint; column?: string };
+
+export function declaredConstraints(statement: StatementInfo): DeclaredConstraint[] {
+  const create = nodeAs(statement.node, "CreateStmt");
+  if (create?.relation?.relname) {
+    const table = create.relation.relname;
+    return (create.tableElts ?? []).flatMap((e): DeclaredConstraint[] => {
+      const column = nodeAs(e, "ColumnDef");
+      if (column) return columnConstraints(column).map((constraint) => ({ table, constraint, column: column.colname }));
+      const constraint = nodeAs(e, "Constraint");
+      return constraint ? [{ table, constraint }] : [];
+    });
+  }
+  const alter = nodeAs(statement.node, "AlterTableStmt");
+  const table = alter?.relation?.relname;
+  if (!table) return [];
+  return (alter.cmds ?? []).flatMap((c): DeclaredConstraint[] => {
+    const cmd = nodeAs(c, "AlterTableCmd");
+    const constraint = cmd?.subtype === "AT_AddConstraint" ? nodeAs(cmd.def, "Constraint") : undefined;
+    return constraint ? [{ table, constraint }] : [];
+  });
+}
+

@@ -1,30 +1,15 @@
 import type { Constraint } from "libpg-query";
-import { columnConstraints, keyNames, nodeAs } from "../ast";
+import { keyNames } from "../ast";
 import { isTenantTable, type StatementInfo } from "../context";
 import type { Rule, RuleHit } from "../types";
-import { hit, ident } from "./support";
+import { declaredConstraints, hit, ident } from "./support";
 
 type ForeignKey = { table: string; constraint: Constraint; columns: string[] };
 
 function foreignKeys(statement: StatementInfo): ForeignKey[] {
-  const fk = (table: string, c: Constraint | undefined, column?: string): ForeignKey[] =>
-    c?.contype === "CONSTR_FOREIGN" ? [{ table, constraint: c, columns: column ? [column] : keyNames(c.fk_attrs) }] : [];
-  const create = nodeAs(statement.node, "CreateStmt");
-  if (create?.relation?.relname) {
-    const table = create.relation.relname;
-    return (create.tableElts ?? []).flatMap((e) => {
-      const column = nodeAs(e, "ColumnDef");
-      if (column) return columnConstraints(column).flatMap((c) => fk(table, c, column.colname));
-      return fk(table, nodeAs(e, "Constraint"));
-    });
-  }
-  const alter = nodeAs(statement.node, "AlterTableStmt");
-  const table = alter?.relation?.relname;
-  if (!table) return [];
-  return (alter.cmds ?? []).flatMap((c) => {
-    const cmd = nodeAs(c, "AlterTableCmd");
-    return cmd?.subtype === "AT_AddConstraint" ? fk(table, nodeAs(cmd.def, "Constraint")) : [];
-  });
+  return declaredConstraints(statement)
+    .filter(({ constraint }) => constraint.contype === "CONSTR_FOREIGN")
+    .map(({ table, constraint, column }) => ({ table, constraint, columns: column ? [column] : keyNames(constraint.fk_attrs) }));
 }
 
 export const tenantFkWithoutKey: Rule = {

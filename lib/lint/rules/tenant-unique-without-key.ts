@@ -1,8 +1,7 @@
-import type { Constraint } from "libpg-query";
-import { columnConstraints, keyNames, nodeAs } from "../ast";
+import { keyNames, nodeAs } from "../ast";
 import { isTenantTable, type StatementInfo } from "../context";
 import type { Rule, RuleHit } from "../types";
-import { hit, ident } from "./support";
+import { declaredConstraints, hit, ident } from "./support";
 
 type UniqueKey = { statement: StatementInfo; table: string; name?: string; columns: string[] };
 
@@ -13,24 +12,9 @@ function uniqueKeys(statement: StatementInfo): UniqueKey[] {
     const columns = (index.indexParams ?? []).map((p) => nodeAs(p, "IndexElem")?.name ?? "<expression>");
     return [{ statement, table: index.relation.relname, name: index.idxname, columns }];
   }
-  const fromConstraint = (table: string, c: Constraint | undefined, column?: string): UniqueKey[] =>
-    c?.contype === "CONSTR_UNIQUE" && !c.indexname ? [{ statement, table, name: c.conname, columns: column ? [column] : keyNames(c.keys) }] : [];
-  const create = nodeAs(statement.node, "CreateStmt");
-  if (create?.relation?.relname) {
-    const table = create.relation.relname;
-    return (create.tableElts ?? []).flatMap((e) => {
-      const column = nodeAs(e, "ColumnDef");
-      if (column) return columnConstraints(column).flatMap((c) => fromConstraint(table, c, column.colname));
-      return fromConstraint(table, nodeAs(e, "Constraint"));
-    });
-  }
-  const alter = nodeAs(statement.node, "AlterTableStmt");
-  const table = alter?.relation?.relname;
-  if (!table) return [];
-  return (alter.cmds ?? []).flatMap((c) => {
-    const cmd = nodeAs(c, "AlterTableCmd");
-    return cmd?.subtype === "AT_AddConstraint" ? fromConstraint(table, nodeAs(cmd.def, "Constraint")) : [];
-  });
+  return declaredConstraints(statement)
+    .filter(({ constraint }) => constraint.contype === "CONSTR_UNIQUE" && !constraint.indexname)
+    .map(({ table, constraint, column }) => ({ statement, table, name: constraint.conname, columns: column ? [column] : keyNames(constraint.keys) }));
 }
 
 export const tenantUniqueWithoutKey: Rule = {
