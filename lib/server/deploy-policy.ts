@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { migrationStatus, type MigrationFile } from "@/lib/engine";
+import { environmentUrl } from "./projects";
 import { roleIn } from "@/lib/auth/roles";
 import { denyByDefaultPolicy } from "@/lib/workflow/default-policy";
 import { policyFromStored } from "@/lib/workflow/stored-policy";
@@ -58,13 +60,33 @@ export type EnvironmentReadiness = {
 export async function deployReadiness(requestId: string, viewer: { id: string }): Promise<EnvironmentReadiness[]> {
   const request = await db().migrationRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { project: { select: { environments: { orderBy: { position: "asc" }, select: { id: true, name: true } } } } },
+    select: {
+      migrations: { orderBy: { position: "asc" }, select: { name: true, sql: true, checksum: true, downSql: true, verifySql: true } },
+      project: { select: { environments: { orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true } } } },
+    },
   });
   return Promise.all(
     request.project.environments.map(async (env) => {
       const input = await deployCheckInput(requestId, env.id, viewer);
       const active = await db().deployment.findFirst({ where: { requestId, environmentId: env.id, status: { in: ["queued", "running"] } }, select: { id: true } });
-      return { environmentId: env.id, name: env.name, missing: missingForDeploy(input), mayDeploy: evaluateDeploy(input).allowed && !active, activeDeploymentId: active?.id ?? null };
+      const blocked = active ? null : await targetBlocker(env, request.migrations);
+      const missing = blocked ? [...missingForDeploy(input), blocked] : missingForDeploy(input);
+      return { environmentId: env.id, name: env.name, missing, mayDeploy: evaluateDeploy(input).allowed && !active && !blocked, activeDeploymentId: active?.id ?? null };
     }),
   );
+}
+
+/**
+ * What the target itself would refuse, read from its _prisma_migrations: a failed migration
+ * blocks every deploy there (Prisma's P3009) until it is resolved, so the button should not
+ * pretend otherwise. An unreachable target is left to the deploy's preflight to report.
+ */
+async function targetBlocker(environment: { name: string; databaseUrlEncrypted: string }, migrations: MigrationFile[]): Promise<string | null> {
+  try {
+    const status = await migrationStatus({ url: environmentUrl(environment), migrations, applicationName: "sluice-readiness" });
+    if (!status.failed.length) return null;
+    return `${environment.name} has a failed migration (${status.failed.join(", ")}): resolve it first (sluice migrate resolve --rolled-back or --applied)`;
+  } catch {
+    return null;
+  }
 }

@@ -15,6 +15,10 @@ import { SubmitDraftButton } from "@/components/requests/submit-draft-button";
 import { EditRequestForm } from "@/components/requests/edit-request-form";
 import { StillMissing } from "@/components/requests/still-missing";
 
+function findingCount(n: number): string {
+  return n === 0 ? "no findings" : n === 1 ? "1 finding" : `${n} findings`;
+}
+
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Request #${(await params).number}` };
 }
@@ -73,7 +77,7 @@ export default async function RequestPage({ params }: { params: Promise<{ number
                   <span className="flex items-center gap-2 text-xs text-slate-500">
                     {m.source === "pasted" && <Badge tone="purple">pasted</Badge>}
                     <span className="font-mono" title={m.checksum}>sha256 {m.checksum.slice(0, 12)}…</span>
-                    <span>{upFindings.filter((f) => !f.ignored).length} finding(s)</span>
+                    <span>{findingCount(upFindings.filter((f) => !f.ignored).length)}</span>
                   </span>
                 }
               >
