@@ -36,6 +36,8 @@ const SHOTS: Shot[] = [
   { file: "history-detail.png", role: "manager", path: firstDeployment },
   { file: "health.png", role: "manager", path: "/health" },
   { file: "audit.png", role: "manager", path: "/audit" },
+  { file: "scheduled-deploys.png", role: "deployer", path: "/deploys" },
+  { file: "settings-policies.png", role: "admin", path: "/settings/policies" },
 ];
 
 async function signedInPage(browser: Browser, role: Role | null): Promise<Page> {
