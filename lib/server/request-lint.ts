@@ -1,6 +1,8 @@
 import { lintMigration, loadTargetStats, type LintReport } from "@/lib/lint";
 import type { MigrationFile } from "@/lib/engine";
 import type { RiskLevel } from "@/lib/generated/prisma/enums";
+import { lintHashOf } from "@/lib/workflow/lint-hash";
+import { environmentUrl, sourceMigrations } from "./projects";
 
 const RISK_ORDER: RiskLevel[] = ["low", "medium", "high", "critical"];
 
@@ -11,32 +13,32 @@ export function worstRisk(levels: (RiskLevel | "none")[]): RiskLevel {
 
 export type MigrationLint = { name: string; report: LintReport };
 
+export type ReviewLint = { lint: MigrationLint[]; riskLevel: ReturnType<typeof worstRisk>; hash: string | null };
+
 /**
- * Lints each migration of a request in the context of the migrations before it
- * (so tables they created count as existing), sized by the largest target's
- * statistics when that target answers.
+ * The lint report reviewers see: each migration in the context of the folder migrations
+ * before it, sized by the largest target's statistics. `hash` binds approvals to it; it is
+ * null when the statistics could not be read, because an unsized report differs from the
+ * real one and must neither invalidate approvals nor be approved.
  */
-export async function lintRequestMigrations(
+export async function lintForReview(
+  project: { tenantKey: string; migrationsPath: string; environments: { databaseUrlEncrypted: string }[] },
   migrations: Pick<MigrationFile, "name" | "sql" | "downSql">[],
-  source: MigrationFile[],
-  options: { tenantKey: string; sizingUrl?: string | null },
-): Promise<MigrationLint[]> {
+  source?: MigrationFile[],
+): Promise<ReviewLint> {
+  const folder = source ?? (await sourceMigrations(project));
+  const largest = project.environments.at(-1);
   let targetStats: Awaited<ReturnType<typeof loadTargetStats>> | undefined;
-  if (options.sizingUrl) {
-    targetStats = await loadTargetStats(options.sizingUrl).catch(() => undefined);
+  let sized = !largest;
+  if (largest) {
+    targetStats = await loadTargetStats(environmentUrl(largest)).catch(() => undefined);
+    sized = targetStats !== undefined;
   }
-  const results: MigrationLint[] = [];
+  const lint: MigrationLint[] = [];
   for (const migration of migrations) {
-    const previousSql = source.filter((s) => s.name.localeCompare(migration.name) < 0).map((s) => s.sql);
-    const report = await lintMigration({
-      name: migration.name,
-      sql: migration.sql,
-      downSql: migration.downSql ?? undefined,
-      previousSql,
-      config: { tenantKey: options.tenantKey },
-      targetStats,
-    });
-    results.push({ name: migration.name, report });
+    const previousSql = folder.filter((s) => s.name.localeCompare(migration.name) < 0).map((s) => s.sql);
+    const report = await lintMigration({ name: migration.name, sql: migration.sql, downSql: migration.downSql ?? undefined, previousSql, config: { tenantKey: project.tenantKey }, targetStats });
+    lint.push({ name: migration.name, report });
   }
-  return results;
+  return { lint, riskLevel: worstRisk(lint.map((l) => l.report.riskLevel)), hash: sized ? lintHashOf(lint) : null };
 }

@@ -8,7 +8,8 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { REQUEST_STATUSES } from "@/lib/schemas/request";
 import { environmentUrl, projectsOf, sourceMigrations } from "./projects";
 import { deployReadiness } from "./deploy-policy";
-import { lintForReview, refreshRequestLint } from "./requests";
+import { refreshRequestLint } from "./requests";
+import { lintForReview } from "./request-lint";
 import { approvalMismatch } from "@/lib/workflow/policy";
 import { evaluateEdit } from "@/lib/workflow/request-edit";
 

@@ -4,16 +4,15 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { evaluateDecision } from "@/lib/workflow/policy";
-import { lintHashOf } from "@/lib/workflow/lint-hash";
 import { approvalsToInvalidate, evaluateEdit, invalidationReason, statusAfterEdit, type RequestChange } from "@/lib/workflow/request-edit";
 import { ZCreateRequest, ZDecision, type TCreateRequest, type TDecision } from "@/lib/schemas/request";
 import { ZUpdateRequest, type TUpdateRequest } from "@/lib/schemas/request-edit";
-import { environmentUrl, projectWithChain, sourceMigrations } from "./projects";
-import { worstRisk, type MigrationLint } from "./request-lint";
+import { projectWithChain, sourceMigrations } from "./projects";
+import { lintForReview, type ReviewLint } from "./request-lint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DbTransaction } from "@/lib/db";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import { lintMigration, loadTargetStats, parseErrorOf } from "@/lib/lint";
+import { parseErrorOf } from "@/lib/lint";
 import { autoDeployAfterApproval } from "./auto-deploy";
 
 export function joinedChecksums(migrations: { checksum: string }[]): string {
@@ -48,36 +47,6 @@ async function collectMigrations(input: ReturnType<typeof ZCreateRequest.parse>,
     migrations.push({ name, sql, downSql, verifySql: null, checksum: checksumOf(sql), source: "pasted" as const });
   }
   return migrations.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-export type ReviewLint = { lint: MigrationLint[]; riskLevel: ReturnType<typeof worstRisk>; hash: string | null };
-
-/**
- * The lint report reviewers see: each migration in the context of the folder migrations
- * before it, sized by the largest target's statistics. `hash` binds approvals to it; it is
- * null when the statistics could not be read, because an unsized report differs from the
- * real one and must neither invalidate approvals nor be approved.
- */
-export async function lintForReview(
-  project: { tenantKey: string; migrationsPath: string; environments: { databaseUrlEncrypted: string }[] },
-  migrations: Pick<MigrationFile, "name" | "sql" | "downSql">[],
-  source?: MigrationFile[],
-): Promise<ReviewLint> {
-  const folder = source ?? (await sourceMigrations(project));
-  const largest = project.environments.at(-1);
-  let targetStats: Awaited<ReturnType<typeof loadTargetStats>> | undefined;
-  let sized = !largest;
-  if (largest) {
-    targetStats = await loadTargetStats(environmentUrl(largest)).catch(() => undefined);
-    sized = targetStats !== undefined;
-  }
-  const lint: MigrationLint[] = [];
-  for (const migration of migrations) {
-    const previousSql = folder.filter((s) => s.name.localeCompare(migration.name) < 0).map((s) => s.sql);
-    const report = await lintMigration({ name: migration.name, sql: migration.sql, downSql: migration.downSql ?? undefined, previousSql, config: { tenantKey: project.tenantKey }, targetStats });
-    lint.push({ name: migration.name, report });
-  }
-  return { lint, riskLevel: worstRisk(lint.map((l) => l.report.riskLevel)), hash: sized ? lintHashOf(lint) : null };
 }
 
 export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
