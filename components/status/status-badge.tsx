@@ -1,7 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { DeploymentStatus, RequestStatus, RiskLevel } from "@/lib/generated/prisma/enums";
-import type { MigrationState } from "@/lib/engine";
-import { DEPLOYMENT_STATUS_BADGE, MIGRATION_STATE_BADGE, REQUEST_STATUS_BADGE, RISK_BADGE, type StatusStyle } from "./labels";
+import { DEPLOYMENT_STATUS_BADGE, REQUEST_STATUS_BADGE, RISK_BADGE, type StatusStyle } from "./labels";
 
 function StyledBadge({ style, className }: { style: StatusStyle; className?: string }) {
   return (
@@ -22,8 +21,4 @@ export function DeploymentStatusBadge({ status, className }: { status: Deploymen
 /** A request without a lint result yet has no risk level: shown as "Not assessed". */
 export function RiskBadge({ level, className }: { level: RiskLevel | null; className?: string }) {
   return <StyledBadge style={level ? RISK_BADGE[level] : { label: "Not assessed", tone: "gray" }} className={className} />;
-}
-
-export function MigrationStateBadge({ state, className }: { state: MigrationState; className?: string }) {
-  return <StyledBadge style={MIGRATION_STATE_BADGE[state]} className={className} />;
 }

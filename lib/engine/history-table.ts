@@ -66,11 +66,6 @@ export function failedRows(rows: HistoryRow[]): HistoryRow[] {
   return rows.filter((row) => row.finished_at === null && row.rolled_back_at === null);
 }
 
-/** Names that count as applied for deploy: any row not rolled back (Prisma's rule). */
-export function appliedNames(rows: HistoryRow[]): Set<string> {
-  return new Set(rows.filter((row) => row.rolled_back_at === null).map((row) => row.migration_name));
-}
-
 // Bookkeeping statements as text so several can share one simple-protocol round trip.
 // clock_timestamp(), not now(): statements batched in one implicit transaction must still
 // record when each migration really started and finished.
