@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { auditActionsFor, controlPlane, deploymentsOf, requestByNumber } from "../support/db";
-import { createPastedRequest, deployRow, uniqueMigration } from "../support/requests";
+import { approveThroughUi, createPastedRequest, deployRow, uniqueMigration } from "../support/requests";
 import { storageStateOf } from "../support/users";
 import { zonedLocalToInstant } from "../../lib/deploy/zoned-time";
 
@@ -21,9 +21,7 @@ test.describe.serial("a scheduled deploy", () => {
   test.describe("as the approver", () => {
     test.use({ storageState: storageStateOf("approver") });
     test("approves it", async ({ page }) => {
-      await page.goto(`/requests/${number}`);
-      await page.getByRole("button", { name: "Approve" }).click();
-      await expect.poll(async () => (await requestByNumber(number)).status).toBe("approved");
+      await approveThroughUi(page, number);
     });
   });
 

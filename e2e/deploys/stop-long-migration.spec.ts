@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { auditActionsFor, columnExists, deploymentsOf, prismaMigration, requestByNumber } from "../support/db";
-import { createPastedRequest, deployRow } from "../support/requests";
+import { approveThroughUi, createPastedRequest, deployRow } from "../support/requests";
 import { storageStateOf } from "../support/users";
 
 /**
@@ -29,9 +29,7 @@ test.describe.serial("emergency stop of a long migration", () => {
   test.describe("as the approver", () => {
     test.use({ storageState: storageStateOf("approver") });
     test("approves it", async ({ page }) => {
-      await page.goto(`/requests/${number}`);
-      await page.getByRole("button", { name: "Approve" }).click();
-      await expect.poll(async () => (await requestByNumber(number)).status).toBe("approved");
+      await approveThroughUi(page, number);
     });
   });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
+import { requestByNumber } from "./db";
 
 /**
  * A unique migration for one run. The name sorts between the demo's applied
@@ -51,4 +52,11 @@ export async function deployThroughUi(page: Page, environment: string) {
   const outcome = page.getByTestId("deploy-outcome");
   await expect(outcome).toBeVisible({ timeout: 60_000 });
   return outcome;
+}
+
+/** Approves request #number from its page, as the signed-in approver, and waits until the database says so. */
+export async function approveThroughUi(page: Page, number: number) {
+  await page.goto(`/requests/${number}`);
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect.poll(async () => (await requestByNumber(number)).status).toBe("approved");
 }
