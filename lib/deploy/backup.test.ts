@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { checksumOf, deployMigrations, diffCatalogs, snapshotCatalog } from "@/lib/engine";
 import { createDeployFixture, type DeployFixture } from "./testing";
+import { query } from "@/lib/testing/databases";
 import { touchedTables } from "./touched-tables";
 
 let fx: DeployFixture;
@@ -60,16 +60,6 @@ DELETE FROM orders WHERE id % 2 = 0;
 DROP INDEX accounts_plan_idx;
 DROP TABLE notes;
 `;
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 // jsonb: keys sorted, so a column re-added at the end (restore cannot move it back) compares equal, values exactly.
 const ROWS = `SELECT (SELECT jsonb_agg(to_jsonb(a) ORDER BY id)::text FROM accounts a) AS accounts, (SELECT jsonb_agg(to_jsonb(o) ORDER BY id)::text FROM orders o) AS orders,

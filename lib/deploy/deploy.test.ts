@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { createDeployFixture, type DeployFixture } from "./testing";
+import { query } from "@/lib/testing/databases";
+import { waitFor } from "@/lib/testing/wait";
 
 // next-auth cannot load outside Next; these tests call the domain functions with a user directly.
 
@@ -26,26 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fx?.drop();
 });
-
-async function targetQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("durable deploys", () => {
   it("queues a deploy, and a worker runs it with recorded steps, log and audit", async () => {
@@ -98,7 +79,7 @@ describe("durable deploys", () => {
     const done = await lib.db().deployment.findUniqueOrThrow({ where: { id: queued.id }, include: { steps: true } });
     expect(done.steps.map((s) => [s.kind, s.status])).toEqual([["preflight", "failed"]]);
     expect(done.error).toMatch(/Policy no longer allows this deploy: needs 1 more approval/);
-    expect(await targetQuery(fx.environments.staging.url, `SELECT to_regclass('public.late') AS t`)).toEqual([{ t: null }]);
+    expect(await query(fx.environments.staging.url, `SELECT to_regclass('public.late') AS t`)).toEqual([{ t: null }]);
   });
 
   it("emergency stop: cancels the running statement, rolls back what this deploy applied, says what was not run", async () => {
@@ -127,8 +108,8 @@ describe("durable deploys", () => {
       "rollback:20260104000000_first:succeeded",
     ]);
     expect(done.error).toMatch(/Stopped on request/);
-    expect(await targetQuery(fx.environments.staging.url, `SELECT to_regclass('public.first') AS t`)).toEqual([{ t: null }]);
-    const history = await targetQuery(fx.environments.staging.url, `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations WHERE migration_name LIKE '20260104%' ORDER BY started_at`);
+    expect(await query(fx.environments.staging.url, `SELECT to_regclass('public.first') AS t`)).toEqual([{ t: null }]);
+    const history = await query(fx.environments.staging.url, `SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations WHERE migration_name LIKE '20260104%' ORDER BY started_at`);
     expect(history).toEqual([{ migration_name: "20260104000000_first", finished: true, rolled_back: true }]);
     const actions = (await lib.db().auditEvent.findMany({ where: { subjectId: queued.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["deployment.queued", "deployment.started", "deployment.stop_requested", "deployment.rolled_back"]);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { statementsToRunSeparately } from "./script-statements";
 import { deployMigrations } from "./apply";
 import { checksumOf } from "./checksum";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/databases";
+import { createTestDatabase, query, type TestDatabase } from "@/lib/testing/databases";
 
 const migration = (name: string, sql: string) => ({ name, sql, checksum: checksumOf(sql), downSql: null, verifySql: null });
 
@@ -48,13 +47,10 @@ describe("deploying a file with several CREATE INDEX CONCURRENTLY", () => {
       ],
     });
     expect(report.ok).toBe(true);
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    const indexes = await client.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'Risk' ORDER BY 1`);
-    const rows = await client.query(`SELECT migration_name, finished_at IS NOT NULL AS finished, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`);
-    await client.end();
-    expect(indexes.rows.map((r) => r.indexname)).toEqual(["Risk_org_idx", "Risk_org_status_idx", "Risk_pkey"]);
-    expect(rows.rows).toEqual([
+    const indexes = await query<{ indexname: string }>(db.url, `SELECT indexname FROM pg_indexes WHERE tablename = 'Risk' ORDER BY 1`);
+    const rows = await query(db.url, `SELECT migration_name, finished_at IS NOT NULL AS finished, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`);
+    expect(indexes.map((r) => r.indexname)).toEqual(["Risk_org_idx", "Risk_org_status_idx", "Risk_pkey"]);
+    expect(rows).toEqual([
       { migration_name: "001_table", finished: true, applied_steps_count: 1 },
       { migration_name: "002_indexes", finished: true, applied_steps_count: 1 },
     ]);

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createDeployFixture, type DeployFixture } from "@/lib/deploy/testing";
+import { waitFor } from "@/lib/testing/wait";
+
+// Worker processes start cold (tsx), so they get longer than in-process waits.
+const WORKER_WAIT_MS = 30_000;
 
 
 let fx: DeployFixture;
@@ -19,16 +23,6 @@ function startWorkerProcess(): ChildProcess {
   child.stderr?.resume();
   children.push(child);
   return child;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 beforeAll(async () => {
@@ -49,7 +43,7 @@ describe("deploy worker process", () => {
     const done = await waitFor("the deploy to finish", async () => {
       const d = await db().deployment.findUniqueOrThrow({ where: { id: queued.id } });
       return d.status === "queued" || d.status === "running" ? null : d;
-    });
+    }, WORKER_WAIT_MS);
     expect(done.status).toBe("succeeded");
     worker.kill("SIGTERM");
     await new Promise((r) => worker.once("exit", r));
@@ -67,6 +61,7 @@ describe("deploy worker process", () => {
     );
     await waitFor("the slow migration to be running", () =>
       db().deploymentStep.findFirst({ where: { deploymentId: queued.id, migration: "20260202000001_sleepy", status: "running" } }),
+      WORKER_WAIT_MS,
     );
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
@@ -75,7 +70,7 @@ describe("deploy worker process", () => {
     const recovered = await waitFor("recovery", async () => {
       const d = await db().deployment.findUniqueOrThrow({ where: { id: queued.id }, include: { steps: { orderBy: { position: "asc" } } } });
       return d.status === "running" ? null : d;
-    });
+    }, WORKER_WAIT_MS);
     expect(recovered.status).toBe("failed");
     expect(recovered.error).toMatch(/stopped responding/);
     expect(recovered.error).toMatch(/20260202000000_before: applied/);

@@ -1,5 +1,6 @@
-import pg from "pg";
 import { secondaryServerUrl, testServerUrl } from "../../testing/databases";
+
+export { query } from "../../testing/databases";
 import { checksumOf } from "../checksum";
 import type { MigrationFile } from "../types";
 
@@ -14,16 +15,6 @@ export async function enginesServers(): Promise<[string, string][]> {
   const secondary = await secondaryServerUrl();
   if (secondary) servers.push(["local 5432", secondary]);
   return servers;
-}
-
-export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 export function withParams(url: string, params: Record<string, string>): string {
