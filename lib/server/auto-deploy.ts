@@ -7,7 +7,7 @@ import { producer, sendDeployJob } from "@/lib/jobs/queue";
 import type { CurrentUser } from "@/lib/auth/roles";
 import type { MigrationFile } from "@/lib/engine";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { deployCheckInput } from "./deploy-policy";
+import { deployCheckContext } from "./deploy-policy";
 import { environmentUrl, sourceMigrations } from "./projects";
 
 export type AutoDeployOutcome = { environment: string; deploymentId: string | null; problem: string | null };
@@ -31,7 +31,8 @@ export async function autoDeployAfterApproval(approver: CurrentUser, requestId: 
   });
   const candidates = request.project.environments.filter((e) => e.policy?.autoDeployOnApproval);
   if (!candidates.length) return [];
-  const inputs = await Promise.all(candidates.map((e) => deployCheckInput(request.id, e.id, approver)));
+  const context = await deployCheckContext(request.id, approver);
+  const inputs = candidates.map((e) => context.forEnvironment(e.id));
   const targets = autoDeployTargets(inputs);
   const outcomes: AutoDeployOutcome[] = [];
   for (const target of targets) {

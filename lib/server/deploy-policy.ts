@@ -8,8 +8,11 @@ import { evaluateDeploy, missingForDeploy } from "@/lib/workflow/policy";
 import type { DeployCheckInput } from "@/lib/workflow/types";
 import { joinedChecksums } from "./requests";
 
-/** Gathers what the pure policy functions need about a request and one of its environments. */
-export async function deployCheckInput(requestId: string, environmentId: string, actor: { id: string }): Promise<DeployCheckInput> {
+/**
+ * Loads, once, what the pure policy functions need about a request; `forEnvironment` builds
+ * the input for one of its environments, so checking every environment costs one read.
+ */
+export async function deployCheckContext(requestId: string, actor: { id: string }) {
   const request = await db().migrationRequest.findUniqueOrThrow({
     where: { id: requestId },
     include: {
@@ -20,31 +23,42 @@ export async function deployCheckInput(requestId: string, environmentId: string,
     },
   });
   const chain = request.project.environments.map(({ id, name, position }) => ({ id, name, position }));
-  const environment = chain.find((e) => e.id === environmentId);
-  const stored = request.project.environments.find((e) => e.id === environmentId)?.policy ?? null;
-  if (!environment) throw new Error("environment does not belong to the request's project");
   const approverRoles = new Map<string, Awaited<ReturnType<typeof roleIn>>>();
   for (const approval of request.approvals) {
     if (!approverRoles.has(approval.approverId)) approverRoles.set(approval.approverId, await roleIn(approval.approverId, request.projectId));
   }
+  const actorRole = await roleIn(actor.id, request.projectId);
+  const approvals = request.approvals.map((a) => ({
+    approverId: a.approverId,
+    approverRole: approverRoles.get(a.approverId) ?? null,
+    decision: a.decision,
+    environmentId: a.environmentId,
+    checksums: a.checksums,
+    lintHash: a.lintHash,
+    invalidatedAt: a.invalidatedAt,
+  }));
   return {
-    request: { requesterId: request.requesterId, status: request.status, checksums: joinedChecksums(request.migrations), riskLevel: request.riskLevel, lintHash: request.lintHash },
-    environment,
-    chain,
-    // Deny by default: without a stored policy only an admin's break-glass deploys here.
-    policy: stored ? policyFromStored(stored) : denyByDefaultPolicy(),
-    approvals: request.approvals.map((a) => ({
-      approverId: a.approverId,
-      approverRole: approverRoles.get(a.approverId) ?? null,
-      decision: a.decision,
-      environmentId: a.environmentId,
-      checksums: a.checksums,
-      lintHash: a.lintHash,
-      invalidatedAt: a.invalidatedAt,
-    })),
-    deployments: request.deployments,
-    actor: { id: actor.id, role: await roleIn(actor.id, request.projectId) },
+    forEnvironment(environmentId: string): DeployCheckInput {
+      const environment = chain.find((e) => e.id === environmentId);
+      if (!environment) throw new Error("environment does not belong to the request's project");
+      const stored = request.project.environments.find((e) => e.id === environmentId)?.policy ?? null;
+      return {
+        request: { requesterId: request.requesterId, status: request.status, checksums: joinedChecksums(request.migrations), riskLevel: request.riskLevel, lintHash: request.lintHash },
+        environment,
+        chain,
+        // Deny by default: without a stored policy only an admin's break-glass deploys here.
+        policy: stored ? policyFromStored(stored) : denyByDefaultPolicy(),
+        approvals,
+        deployments: request.deployments,
+        actor: { id: actor.id, role: actorRole },
+      };
+    },
   };
+}
+
+/** What the pure policy functions need about a request and one of its environments. */
+export async function deployCheckInput(requestId: string, environmentId: string, actor: { id: string }): Promise<DeployCheckInput> {
+  return (await deployCheckContext(requestId, actor)).forEnvironment(environmentId);
 }
 
 export type EnvironmentReadiness = {
@@ -65,9 +79,10 @@ export async function deployReadiness(requestId: string, viewer: { id: string })
       project: { select: { environments: { orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true } } } },
     },
   });
+  const context = await deployCheckContext(requestId, viewer);
   return Promise.all(
     request.project.environments.map(async (env) => {
-      const input = await deployCheckInput(requestId, env.id, viewer);
+      const input = context.forEnvironment(env.id);
       const active = await db().deployment.findFirst({ where: { requestId, environmentId: env.id, status: { in: ["queued", "running"] } }, select: { id: true } });
       const blocked = active ? null : await targetBlocker(env, request.migrations);
       const missing = blocked ? [...missingForDeploy(input), blocked] : missingForDeploy(input);
