@@ -15,7 +15,7 @@ export function RequestFiltersForm({
   projects: { slug: string; name: string }[];
   requesters: { email: string; name: string }[];
 }) {
-  const statusIsSingle = !filters.status || REQUEST_STATUSES.includes(filters.status as (typeof REQUEST_STATUSES)[number]);
+  const statusIsSingle = !filters.status || (REQUEST_STATUSES as readonly string[]).includes(filters.status);
   return (
     <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter requests">
       <label className="text-xs font-medium text-slate-600">

@@ -46,6 +46,5 @@ export const MIGRATION_STATE_BADGE = {
   unknown: { label: "Not in source (drift)", tone: "purple" },
 } as const satisfies Record<MigrationState, StatusStyle>;
 
-export const REQUEST_STATUSES = Object.keys(REQUEST_STATUS_BADGE) as RequestStatus[];
 export const DEPLOYMENT_STATUSES = Object.keys(DEPLOYMENT_STATUS_BADGE) as DeploymentStatus[];
 export const MIGRATION_STATES = Object.keys(MIGRATION_STATE_BADGE) as MigrationState[];

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
 
-export const REQUEST_STATUSES = ["draft", "in_review", "changes_requested", "approved", "deploying", "deployed", "rejected", "failed", "rolled_back", "cancelled"] as const;
+/** Every request status, in the schema's order (the Prisma enum is the one list). */
+export const REQUEST_STATUSES = Object.values(RequestStatus);
 
 // Prisma accepts any directory name; these characters keep names safe in paths and logs.
 export const MIGRATION_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_ .-]{0,199}$/;
