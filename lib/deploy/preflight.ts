@@ -9,22 +9,31 @@ export type TargetCheck = { ok: true; status: StatusReport } | { ok: false; prob
  * describes).
  */
 export async function checkTarget(url: string, environmentName: string, requested: MigrationFile[], source: MigrationFile[]): Promise<TargetCheck> {
-  const first = requested[0]?.name;
-  const earlier = source.filter((s) => first && s.name.localeCompare(first) < 0 && !requested.some((m) => m.name === s.name));
+  const earlier = earlierFolderMigrations(requested, source);
   let status: StatusReport;
   try {
     status = await migrationStatus({ url, migrations: [...earlier, ...requested], applicationName: "sluice-preflight" });
   } catch (error) {
     return { ok: false, problem: `Cannot reach ${environmentName} or read its migration history: ${error instanceof Error ? error.message : String(error)}` };
   }
+  const problem = targetProblem(status, environmentName, earlier);
+  return problem ? { ok: false, problem } : { ok: true, status };
+}
+
+/** The project's folder migrations that sort before the request's first and are not part of it. */
+export function earlierFolderMigrations(requested: MigrationFile[], source: MigrationFile[]): MigrationFile[] {
+  const first = requested[0]?.name;
+  return source.filter((s) => first && s.name.localeCompare(first) < 0 && !requested.some((m) => m.name === s.name));
+}
+
+/** What in the target's recorded state refuses this request now, in words; null when nothing does. */
+export function targetProblem(status: StatusReport, environmentName: string, earlier: MigrationFile[]): string | null {
   if (status.failed.length) {
-    return { ok: false, problem: `${environmentName} has a failed migration (${status.failed.join(", ")}); resolve it before deploying (Prisma's P3009).` };
+    return `${environmentName} has a failed migration (${status.failed.join(", ")}); resolve it before deploying (Prisma's P3009: sluice migrate resolve --rolled-back or --applied).`;
   }
   const pendingEarlier = status.pending.filter((name) => earlier.some((e) => e.name === name));
-  if (pendingEarlier.length) {
-    return { ok: false, problem: `${environmentName} has earlier migrations not applied yet: ${pendingEarlier.join(", ")}. Deploy those first.` };
-  }
-  return { ok: true, status };
+  if (pendingEarlier.length) return `${environmentName} has earlier migrations not applied yet: ${pendingEarlier.join(", ")}. Deploy those first.`;
+  return null;
 }
 
 /** One line per migration of the request: how the target records it right now. */

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { migrationStatus, type MigrationFile } from "@/lib/engine";
-import { environmentUrl } from "./projects";
+import { environmentUrl, sourceMigrations } from "./projects";
+import { earlierFolderMigrations, targetProblem } from "@/lib/deploy/preflight";
 import { roleIn } from "@/lib/auth/roles";
 import { denyByDefaultPolicy } from "@/lib/workflow/default-policy";
 import { policyFromStored } from "@/lib/workflow/stored-policy";
@@ -76,15 +77,16 @@ export async function deployReadiness(requestId: string, viewer: { id: string })
     where: { id: requestId },
     select: {
       migrations: { orderBy: { position: "asc" }, select: { name: true, sql: true, checksum: true, downSql: true, verifySql: true } },
-      project: { select: { environments: { orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true } } } },
+      project: { select: { migrationsPath: true, environments: { orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true } } } },
     },
   });
   const context = await deployCheckContext(requestId, viewer);
+  const source = await sourceMigrations(request.project);
   return Promise.all(
     request.project.environments.map(async (env) => {
       const input = context.forEnvironment(env.id);
       const active = await db().deployment.findFirst({ where: { requestId, environmentId: env.id, status: { in: ["queued", "running"] } }, select: { id: true } });
-      const blocked = active ? null : await targetBlocker(env, request.migrations);
+      const blocked = active ? null : await targetBlocker(env, request.migrations, source);
       const missing = blocked ? [...missingForDeploy(input), blocked] : missingForDeploy(input);
       return { environmentId: env.id, name: env.name, missing, mayDeploy: evaluateDeploy(input).allowed && !active && !blocked, activeDeploymentId: active?.id ?? null };
     }),
@@ -92,15 +94,15 @@ export async function deployReadiness(requestId: string, viewer: { id: string })
 }
 
 /**
- * What the target itself would refuse, read from its _prisma_migrations: a failed migration
- * blocks every deploy there (Prisma's P3009) until it is resolved, so the button should not
- * pretend otherwise. An unreachable target is left to the deploy's preflight to report.
+ * What the target itself would refuse, by the same rules as the deploy's preflight: a failed
+ * migration (Prisma's P3009) or an earlier folder migration still pending there. The button
+ * should not pretend otherwise. An unreachable target is left to the preflight to report.
  */
-async function targetBlocker(environment: { name: string; databaseUrlEncrypted: string }, migrations: MigrationFile[]): Promise<string | null> {
+async function targetBlocker(environment: { name: string; databaseUrlEncrypted: string }, requested: MigrationFile[], source: MigrationFile[]): Promise<string | null> {
+  const earlier = earlierFolderMigrations(requested, source);
   try {
-    const status = await migrationStatus({ url: environmentUrl(environment), migrations, applicationName: "sluice-readiness" });
-    if (!status.failed.length) return null;
-    return `${environment.name} has a failed migration (${status.failed.join(", ")}): resolve it first (sluice migrate resolve --rolled-back or --applied)`;
+    const status = await migrationStatus({ url: environmentUrl(environment), migrations: [...earlier, ...requested], applicationName: "sluice-readiness" });
+    return targetProblem(status, environment.name, earlier);
   } catch {
     return null;
   }

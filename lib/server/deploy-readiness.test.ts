@@ -32,7 +32,7 @@ describe("deploy readiness on the request page", () => {
     const after = (await lib.deployReadiness(request.id, fx.users.deployer)).find((r) => r.name === "staging")!;
     expect(after.mayDeploy).toBe(false);
     expect(after.missing).toContain(
-      "staging has a failed migration (20260401000000_broken): resolve it first (sluice migrate resolve --rolled-back or --applied)",
+      "staging has a failed migration (20260401000000_broken); resolve it before deploying (Prisma's P3009: sluice migrate resolve --rolled-back or --applied).",
     );
   });
 });
