@@ -6,7 +6,8 @@ const { readFileSync, statSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..");
-const bundle = path.join(root, ".sluice", "cli", "sluice.cjs");
+// `sluice lint` has a bundle of its own that leaves out the engine and the database driver.
+const bundle = path.join(root, ".sluice", "cli", process.argv[2] === "lint" ? "sluice-lint.cjs" : "sluice.cjs");
 
 function freshBundle() {
   try {

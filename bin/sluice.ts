@@ -3,6 +3,9 @@ import { registerMigrateCommands } from "./commands/migrate";
 import { registerLintCommand } from "./commands/lint";
 import { registerRestoreCommand } from "./commands/restore";
 import { registerWorkerCommand } from "./commands/worker";
+import { selectBaselineWasmCompiler } from "./wasm-compiler";
+
+selectBaselineWasmCompiler();
 
 const program = new Command("sluice")
   .description("Sluice: safe PostgreSQL migrations for Prisma teams")

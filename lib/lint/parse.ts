@@ -32,10 +32,12 @@ export function loadParser(): Promise<void> {
  * Returns a converter, the identity for ASCII-only SQL (the common case).
  */
 function byteToCharOffsets(sql: string): (byteOffset: number) => number {
+  if (!NON_ASCII.test(sql)) return (offset) => offset;
   const bytes = Buffer.from(sql, "utf8");
-  if (bytes.length === sql.length) return (offset) => offset;
   return (offset) => bytes.subarray(0, offset).toString("utf8").length;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function lineAndColumn(sql: string, offset: number): { line: number; column: number } {
   let line = 1;

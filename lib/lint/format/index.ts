@@ -11,7 +11,8 @@ export function formatReports(files: FileReport[], format: OutputFormat): string
     case "text":
       return formatText(files);
     case "json":
-      return JSON.stringify({ files }, null, 2) + "\n";
+      // Compact, as machine output: a large run's report is megabytes, and jq or an editor can indent it.
+      return JSON.stringify({ files }) + "\n";
     case "sarif":
       return formatSarif(files);
     case "github":
