@@ -26,6 +26,8 @@ export type MigrationFiles = { downStatements?: ParsedStatement[] };
 export type LintContext = {
   file: string;
   statements: StatementInfo[];
+  /** The kinds of statement in the file ("AlterTableStmt", …). */
+  kinds: ReadonlySet<string>;
   config: LintConfig;
   stats?: TableStats;
   schemaAfter: SchemaModel;
@@ -151,6 +153,7 @@ export function buildContext(input: {
   return {
     file: input.file,
     statements,
+    kinds: new Set(statements.map((s) => s.kind)),
     config: input.config,
     stats: input.stats,
     schemaAfter: schema,

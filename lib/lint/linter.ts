@@ -49,6 +49,7 @@ export function lintUnit(unit: LintUnit): { report: LintReport; parsed?: ParsedS
   const ctx = buildContext({ file: unit.file, statements: parsed.statements, config: unit.config, baseSchema: unit.baseSchema, stats: unit.stats, migration });
   const located: LocatedFinding[] = [];
   for (const rule of enabledRules(unit.config)) {
+    if (rule.statementKinds && !rule.statementKinds.some((kind) => ctx.kinds.has(kind))) continue;
     for (const hit of rule.check(ctx)) located.push({ statementIndex: hit.statementIndex, finding: toFinding(rule, hit, ctx, parsed) });
   }
   applyIgnores(located, parsed);

@@ -47,7 +47,16 @@ export type RuleHit = {
   severity?: Severity;
 };
 
-export type Rule = RuleMeta & { check: (ctx: import("./context").LintContext) => RuleHit[] };
+export type Rule = RuleMeta & {
+  /**
+   * The statement kinds (parser node names) the rule can report on; the linter does not run it on
+   * a file that has none of them. Most files are a few statements and most rules concern one kind,
+   * so this skips most rule runs on a large corpus. Omitted by rules that look at the whole file.
+   * lib/lint/statement-kinds.test.ts checks every declaration against a corpus.
+   */
+  statementKinds?: readonly string[];
+  check: (ctx: import("./context").LintContext) => RuleHit[];
+};
 
 export type Finding = {
   ruleId: string;

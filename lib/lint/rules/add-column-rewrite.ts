@@ -35,6 +35,7 @@ export const addColumnRewrite: Rule = {
     'ALTER TABLE "User" ADD COLUMN "publicId" UUID;\nALTER TABLE "User" ALTER COLUMN "publicId" SET DEFAULT gen_random_uuid();\n-- backfill existing rows in batches',
   squawk: ["adding-field-with-default", "adding-serial-primary-key-field"],
   strongMigrations: ["add_column_default", "add_column_generated_stored", "add_column_auto_incrementing"],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx).flatMap(({ statement, table, cmd }) => {
       const column = nodeAs(cmd.def, "ColumnDef");

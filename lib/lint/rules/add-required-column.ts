@@ -14,6 +14,7 @@ export const addRequiredColumn: Rule = {
   goodSql: 'ALTER TABLE "User" ADD COLUMN "plan" TEXT NOT NULL DEFAULT \'free\';',
   squawk: ["adding-required-field"],
   strongMigrations: [],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx).flatMap(({ statement, table, cmd }) => {
       const column = nodeAs(cmd.def, "ColumnDef");

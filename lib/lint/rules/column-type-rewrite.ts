@@ -15,6 +15,7 @@ export const columnTypeRewrite: Rule = {
   goodSql: 'ALTER TABLE "Order" ADD COLUMN "total_v2" BIGINT;\n-- backfill "total_v2" in batches, switch the application, then drop "total"',
   squawk: ["changing-column-type"],
   strongMigrations: ["change_column"],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx).flatMap(({ statement, table, cmd }) => {
       if (cmd.subtype !== "AT_AlterColumnType" || !cmd.name) return [];

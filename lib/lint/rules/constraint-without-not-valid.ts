@@ -14,6 +14,7 @@ export const constraintWithoutNotValid: Rule = {
     'ALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") NOT VALID;\n-- next migration:\n-- ALTER TABLE "Order" VALIDATE CONSTRAINT "Order_customerId_fkey";',
   squawk: ["adding-foreign-key-constraint", "constraint-missing-not-valid"],
   strongMigrations: ["add_foreign_key", "add_check_constraint"],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     const commands = alterCommandsOnExistingTables(ctx);
     return [...commands.flatMap(({ statement, table, cmd }) => {

@@ -13,6 +13,7 @@ export const dropColumn: Rule = {
   goodSql: '-- after a deploy that no longer reads "legacyRole":\nSET lock_timeout = \'2s\';',
   squawk: ["ban-drop-column"],
   strongMigrations: ["remove_column"],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx)
       .filter(({ cmd }) => cmd.subtype === "AT_DropColumn" && cmd.name)

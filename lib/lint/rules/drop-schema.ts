@@ -15,6 +15,7 @@ export const dropSchema: Rule = {
   goodSql: "ALTER SCHEMA reporting RENAME TO reporting_deprecated;",
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["DropStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const drop = nodeAs(statement.node, "DropStmt");

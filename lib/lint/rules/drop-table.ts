@@ -16,6 +16,7 @@ export const dropTable: Rule = {
   goodSql: 'ALTER TABLE "LegacyInvoice" RENAME TO "LegacyInvoice_deprecated_20250101";',
   squawk: ["ban-drop-table"],
   strongMigrations: [],
+  statementKinds: ["DropStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const drop = nodeAs(statement.node, "DropStmt");

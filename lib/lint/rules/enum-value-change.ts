@@ -14,6 +14,7 @@ export const enumValueChange: Rule = {
   goodSql: "ALTER TYPE \"Role\" ADD VALUE IF NOT EXISTS 'OWNER';",
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["AlterEnumStmt", "RenameStmt"],
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const statement of ctx.statements) {

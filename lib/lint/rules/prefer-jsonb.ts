@@ -14,6 +14,7 @@ export const preferJsonb: Rule = {
   goodSql: 'CREATE TABLE "Event" ("id" BIGINT PRIMARY KEY, "payload" JSONB);',
   squawk: [],
   strongMigrations: ["add_column_json"],
+  statementKinds: ["CreateStmt", "AlterTableStmt"],
   check(ctx) {
     return columnDefinitions(ctx)
       .filter(({ column }) => typeDesc(column.typeName)?.name === "json")

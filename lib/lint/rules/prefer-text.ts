@@ -14,6 +14,7 @@ export const preferText: Rule = {
   goodSql: 'CREATE TABLE "User" ("id" BIGINT PRIMARY KEY, "email" TEXT NOT NULL);',
   squawk: ["prefer-text-field"],
   strongMigrations: [],
+  statementKinds: ["CreateStmt", "AlterTableStmt"],
   check(ctx) {
     return columnDefinitions(ctx)
       .filter(({ column }) => {

@@ -14,6 +14,7 @@ export const preferTimestamptz: Rule = {
   goodSql: 'CREATE TABLE "Event" ("id" BIGINT PRIMARY KEY, "createdAt" TIMESTAMPTZ(3) NOT NULL);',
   squawk: ["prefer-timestamptz", "prefer-timestamp-tz"],
   strongMigrations: [],
+  statementKinds: ["CreateStmt", "AlterTableStmt"],
   check(ctx) {
     return columnDefinitions(ctx)
       .filter(({ column }) => typeDesc(column.typeName)?.name === "timestamp")

@@ -14,6 +14,7 @@ export const refreshMatviewWithoutConcurrently: Rule = {
   goodSql: 'CREATE UNIQUE INDEX CONCURRENTLY "DailyRevenue_day_key" ON "DailyRevenue" ("day");\nREFRESH MATERIALIZED VIEW CONCURRENTLY "DailyRevenue";',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["RefreshMatViewStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const refresh = nodeAs(statement.node, "RefreshMatViewStmt");

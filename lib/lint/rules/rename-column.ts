@@ -15,6 +15,7 @@ export const renameColumn: Rule = {
   goodSql: 'ALTER TABLE "User" ADD COLUMN "fullName" TEXT;\n-- dual-write, backfill in batches, switch reads, then drop "name" later',
   squawk: ["renaming-column"],
   strongMigrations: ["rename_column"],
+  statementKinds: ["RenameStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const rename = nodeAs(statement.node, "RenameStmt");

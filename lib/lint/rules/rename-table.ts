@@ -15,6 +15,7 @@ export const renameTable: Rule = {
   goodSql: 'ALTER TABLE "Customer" RENAME TO "Client";\nCREATE VIEW "Customer" AS SELECT * FROM "Client";',
   squawk: ["renaming-table"],
   strongMigrations: ["rename_table"],
+  statementKinds: ["RenameStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const rename = nodeAs(statement.node, "RenameStmt");

@@ -21,6 +21,7 @@ export const requireConcurrentIndex: Rule = {
   goodSql: 'CREATE INDEX CONCURRENTLY "Order_customerId_idx" ON "Order" ("customerId");',
   squawk: ["require-concurrent-index-creation", "require-concurrent-index-deletion"],
   strongMigrations: ["add_index", "remove_index"],
+  statementKinds: ["IndexStmt", "DropStmt"],
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const statement of ctx.statements) {

@@ -15,6 +15,7 @@ export const requireConcurrentReindex: Rule = {
   goodSql: 'REINDEX INDEX CONCURRENTLY "Order_customerId_idx";',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["ReindexStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const reindex = nodeAs(statement.node, "ReindexStmt");

@@ -20,6 +20,7 @@ export const rlsWeakened: Rule = {
   goodSql: 'CREATE POLICY "Invoice_tenant_v2" ON "Invoice" USING ("organizationId" = current_setting(\'app.organizationId\'));',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["AlterTableStmt", "DropStmt", "CreatePolicyStmt", "AlterPolicyStmt"],
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const statement of ctx.statements) {

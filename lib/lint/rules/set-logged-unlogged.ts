@@ -13,6 +13,7 @@ export const setLoggedUnlogged: Rule = {
   goodSql: 'CREATE TABLE "Event_logged" (LIKE "Event" INCLUDING ALL);\n-- copy rows in batches, then swap names in a short transaction',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx)
       .filter(({ cmd }) => cmd.subtype === "AT_SetLogged" || cmd.subtype === "AT_SetUnLogged")

@@ -34,6 +34,7 @@ export const setNotNull: Rule = {
     'ALTER TABLE "User" ADD CONSTRAINT "User_email_not_null" CHECK ("email" IS NOT NULL) NOT VALID;\nALTER TABLE "User" VALIDATE CONSTRAINT "User_email_not_null";\nALTER TABLE "User" ALTER COLUMN "email" SET NOT NULL;\nALTER TABLE "User" DROP CONSTRAINT "User_email_not_null";',
   squawk: ["adding-not-nullable-field"],
   strongMigrations: ["change_column_null"],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     const commands = alterCommandsOnExistingTables(ctx);
     const provenNotNull = columnsProvenNotNull(commands);

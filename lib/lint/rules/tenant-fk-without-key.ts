@@ -26,6 +26,7 @@ export const tenantFkWithoutKey: Rule = {
     'CREATE TABLE "Project" ("id" TEXT PRIMARY KEY, "organizationId" TEXT NOT NULL, UNIQUE ("organizationId", "id"));\nCREATE TABLE "Task" ("id" TEXT PRIMARY KEY, "organizationId" TEXT NOT NULL, "projectId" TEXT NOT NULL, FOREIGN KEY ("organizationId", "projectId") REFERENCES "Project"("organizationId", "id"));',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["CreateStmt", "AlterTableStmt"],
   check(ctx) {
     const key = ctx.config.tenantKey;
     const hits: RuleHit[] = [];

@@ -16,6 +16,7 @@ export const tenantIndexLeadingKey: Rule = {
     'CREATE TABLE "Project" ("id" TEXT PRIMARY KEY, "organizationId" TEXT NOT NULL, "slug" TEXT NOT NULL);\nCREATE INDEX "Project_organizationId_slug_idx" ON "Project" ("organizationId", "slug");',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["IndexStmt"],
   check(ctx) {
     const key = ctx.config.tenantKey;
     return ctx.statements.flatMap((statement) => {

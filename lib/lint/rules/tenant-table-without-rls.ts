@@ -15,6 +15,7 @@ export const tenantTableWithoutRls: Rule = {
     'CREATE TABLE "Invoice" ("id" TEXT PRIMARY KEY, "organizationId" TEXT NOT NULL);\nALTER TABLE "Invoice" ENABLE ROW LEVEL SECURITY;\nALTER TABLE "Invoice" FORCE ROW LEVEL SECURITY;\nCREATE POLICY "Invoice_tenant" ON "Invoice" USING ("organizationId" = current_setting(\'app.organization_id\'));',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["CreateStmt"],
   check(ctx) {
     const key = ctx.config.tenantKey;
     const enabled = new Set<string>();

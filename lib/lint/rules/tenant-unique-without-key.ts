@@ -30,6 +30,7 @@ export const tenantUniqueWithoutKey: Rule = {
     'CREATE TABLE "Project" ("id" TEXT PRIMARY KEY, "organizationId" TEXT NOT NULL, "slug" TEXT NOT NULL);\nCREATE UNIQUE INDEX "Project_organizationId_slug_key" ON "Project" ("organizationId", "slug");',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["IndexStmt", "CreateStmt", "AlterTableStmt"],
   check(ctx) {
     const key = ctx.config.tenantKey;
     const hits: RuleHit[] = [];

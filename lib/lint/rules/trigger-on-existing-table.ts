@@ -15,6 +15,7 @@ export const triggerOnExistingTable: Rule = {
   goodSql: 'CREATE TABLE "Invoice" ("id" BIGINT PRIMARY KEY);\nCREATE TRIGGER "Invoice_audit" AFTER UPDATE ON "Invoice" FOR EACH ROW EXECUTE FUNCTION audit();',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["CreateTrigStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const table = nodeAs(statement.node, "CreateTrigStmt")?.relation?.relname;

@@ -13,6 +13,7 @@ export const truncateTable: Rule = {
   goodSql: 'DELETE FROM "Session" WHERE "id" IN (SELECT "id" FROM "Session" WHERE "expiresAt" < now() LIMIT 10000);',
   squawk: ["ban-truncate-cascade"],
   strongMigrations: [],
+  statementKinds: ["TruncateStmt"],
   check(ctx) {
     return ctx.statements
       .filter((s) => s.kind === "TruncateStmt")

@@ -16,6 +16,7 @@ export const typeNarrowing: Rule = {
   goodSql: 'ALTER TABLE "User" ADD CONSTRAINT "User_name_length" CHECK (char_length("name") <= 50) NOT VALID;',
   squawk: ["changing-column-type"],
   strongMigrations: ["change_column"],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx).flatMap(({ statement, table, cmd }) => {
       if (cmd.subtype !== "AT_AlterColumnType" || !cmd.name) return [];

@@ -31,6 +31,7 @@ export const unbatchedDataChange: Rule = {
   goodSql: 'UPDATE "Order" SET "currency" = \'EUR\' WHERE "currency" IS NULL AND "id" BETWEEN 1 AND 10000;',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["UpdateStmt", "DeleteStmt"],
   check(ctx) {
     return ctx.statements.flatMap((statement) => {
       const change = nodeAs(statement.node, "UpdateStmt") ?? nodeAs(statement.node, "DeleteStmt");

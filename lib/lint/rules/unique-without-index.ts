@@ -15,6 +15,7 @@ export const uniqueWithoutIndex: Rule = {
     'CREATE UNIQUE INDEX CONCURRENTLY "User_email_key" ON "User" ("email");\nALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE USING INDEX "User_email_key";',
   squawk: ["disallowed-unique-constraint", "adding-primary-key-constraint"],
   strongMigrations: ["add_unique_constraint"],
+  statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx).flatMap(({ statement, table, cmd }) => {
       const constraint = addedConstraint(cmd);

@@ -14,6 +14,7 @@ export const vacuumFullOrCluster: Rule = {
   goodSql: 'VACUUM (ANALYZE) "Event";\n-- to reclaim disk space online: pg_repack --table=\'"Event"\'',
   squawk: [],
   strongMigrations: [],
+  statementKinds: ["VacuumStmt", "ClusterStmt"],
   check(ctx) {
     return ctx.statements
       .filter((s) => isVacuumFull(s.node) || s.kind === "ClusterStmt")
