@@ -40,15 +40,27 @@ function byteToCharOffsets(sql: string): (byteOffset: number) => number {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function lineAndColumn(sql: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < sql.length; i++) {
-    if (sql.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+  return new LineCounter(sql).at(offset);
+}
+
+/** Line and column of increasing offsets, scanning the text once rather than from the start each time. */
+class LineCounter {
+  private line = 1;
+  private lineStart = 0;
+  private scanned = 0;
+
+  constructor(private readonly sql: string) {}
+
+  at(offset: number): { line: number; column: number } {
+    const end = Math.min(offset, this.sql.length);
+    for (; this.scanned < end; this.scanned++) {
+      if (this.sql.charCodeAt(this.scanned) === 10) {
+        this.line++;
+        this.lineStart = this.scanned + 1;
+      }
     }
+    return { line: this.line, column: offset - this.lineStart + 1 };
   }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** Parses SQL with the PostgreSQL parser; throws SqlParseError with a line and column. */
@@ -65,6 +77,7 @@ export function parseSql(sql: string): ParsedSql {
   const statements: ParsedStatement[] = [];
   const ignores: IgnoreDirective[] = [];
   let previousEnd = 0;
+  const lines = new LineCounter(sql);
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue;
     // The first statement's location is omitted when zero; the last one's length when it runs to the end.
@@ -78,7 +91,7 @@ export function parseSql(sql: string): ParsedSql {
       const directive = parseIgnoreComment(comment);
       if (directive) ignores.push({ ...directive, statementIndex: index });
     }
-    statements.push({ index, node: raw.stmt, text: sql.slice(codeStart, to).trim(), start: codeStart, ...lineAndColumn(sql, codeStart) });
+    statements.push({ index, node: raw.stmt, text: sql.slice(codeStart, to).trim(), start: codeStart, ...lines.at(codeStart) });
   }
   return { statements, ignores };
 }

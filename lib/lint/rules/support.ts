@@ -45,9 +45,10 @@ export function lockOn(statement: StatementInfo, table: string): LockMode | unde
 
 /** An identifier as it must be written in SQL: quoted unless it is a plain lower-case name. */
 export function ident(name: string): string {
-  const plain = name.length > 0 && [...name].every((ch, i) => (ch >= "a" && ch <= "z") || ch === "_" || (i > 0 && ch >= "0" && ch <= "9"));
-  return plain ? name : `"${name.replaceAll('"', '""')}"`;
+  return PLAIN_IDENTIFIER.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
 }
+
+const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 export function hit(statement: StatementInfo, fields: Omit<RuleHit, "statementIndex">): RuleHit {
   return { statementIndex: statement.index, ...fields };
