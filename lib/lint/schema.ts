@@ -68,6 +68,15 @@ export class SchemaModel {
     this.tables.set(table, columns);
   }
 
+  private renameType(oldName: string, newName: string): void {
+    for (const [table, columns] of this.tables) {
+      if (![...columns.values()].some((type) => type?.name === oldName)) continue;
+      this.updateTable(table, (cols) => {
+        for (const [column, type] of cols) if (type?.name === oldName) cols.set(column, { ...type, name: newName });
+      });
+    }
+  }
+
   /** Applies the effect of one statement. Statements the model does not track are ignored. */
   apply(node: Node): void {
     const create = nodeAs(node, "CreateStmt");
@@ -97,6 +106,12 @@ export class SchemaModel {
       return;
     }
     const rename = nodeAs(node, "RenameStmt");
+    if (rename?.renameType === "OBJECT_TYPE" && rename.newname) {
+      // ALTER TYPE old RENAME TO new (how Prisma swaps in a rebuilt enum): columns of that type follow it.
+      const oldName = nodeAs(rename.object, "List")?.items?.map((item) => nodeAs(item, "String")?.sval).pop();
+      if (oldName) this.renameType(oldName, rename.newname);
+      return;
+    }
     if (rename?.relation?.relname && rename.newname) {
       const table = rename.relation.relname;
       if (rename.renameType === "OBJECT_TABLE") {

@@ -8,6 +8,15 @@ describeRule("column-type-rewrite", {
     { sql: 'ALTER TABLE "T" ALTER COLUMN "t" TYPE INTEGER USING "t"::int;', previousSql: history },
     { sql: 'ALTER TABLE "T" ALTER COLUMN "ts" TYPE TIMESTAMPTZ;', previousSql: history },
     { sql: 'ALTER TABLE "T" ALTER COLUMN "n" TYPE NUMERIC(12,4);', previousSql: history },
+    // Prisma's enum rebuild, the second time on the same enum: the column's type was renamed back
+    // to "Status" after the first rebuild, so "Status_new" is a different type again.
+    {
+      sql: 'CREATE TYPE "Status_new" AS ENUM (\'A\');\nALTER TABLE "E" ALTER COLUMN "s" TYPE "Status_new" USING ("s"::text::"Status_new");',
+      previousSql: [
+        'CREATE TYPE "Status" AS ENUM (\'A\', \'B\', \'C\');\nCREATE TABLE "E" ("s" "Status");',
+        'CREATE TYPE "Status_new" AS ENUM (\'A\', \'B\');\nALTER TABLE "E" ALTER COLUMN "s" TYPE "Status_new" USING ("s"::text::"Status_new");\nALTER TYPE "Status" RENAME TO "Status_old";\nALTER TYPE "Status_new" RENAME TO "Status";\nDROP TYPE "Status_old";',
+      ],
+    },
     // Old type unknown: reported (at medium) because a rewrite cannot be ruled out.
     'ALTER TABLE "Unknown" ALTER COLUMN "c" TYPE TEXT;',
   ],
