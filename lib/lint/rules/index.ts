@@ -13,6 +13,7 @@ import { enumValueChange } from "./enum-value-change";
 import { missingDownMigration } from "./missing-down-migration";
 import { missingLockTimeout } from "./missing-lock-timeout";
 import { multipleAccessExclusiveLocks } from "./multiple-access-exclusive-locks";
+import { partialApplyNotRerunnable } from "./partial-apply-not-rerunnable";
 import { preferBigintPrimaryKey } from "./prefer-bigint-primary-key";
 import { preferJsonb } from "./prefer-jsonb";
 import { preferText } from "./prefer-text";
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   missingDownMigration,
   missingLockTimeout,
   multipleAccessExclusiveLocks,
+  partialApplyNotRerunnable,
   preferBigintPrimaryKey,
   preferJsonb,
   preferText,

@@ -1,0 +1,110 @@
+import type { Node } from "libpg-query";
+import { nodeAs } from "../ast";
+import type { StatementInfo } from "../context";
+import { droppedNames } from "../locks";
+import type { Rule, RuleHit } from "../types";
+import { hit, ident, transactions } from "./support";
+
+const RULE_DESCRIPTION =
+  "A migration is re-run from its first statement after a failure (`sluice migrate resolve --rolled-back`, then deploy again, as with Prisma). That is safe when the file is one transaction: nothing of it was committed. A file that commits in several steps (statements PostgreSQL refuses in a transaction such as CREATE INDEX CONCURRENTLY, which Sluice runs one statement at a time, or its own BEGIN … COMMIT blocks) can fail half-applied, and then every statement that already committed runs again: CREATE without IF NOT EXISTS, DROP without IF EXISTS, ADD CONSTRAINT, RENAME fail with \"already exists\" or \"does not exist\" and the deploy is stuck until someone repairs the database by hand. A failed CREATE INDEX CONCURRENTLY is worse: it leaves an INVALID index of that name behind (never used by queries, still maintained on every write), so the retry fails, and IF NOT EXISTS would silently keep the broken index. Write the statements so they can run twice, and drop a half-built concurrent index before building it.";
+
+/** Why re-running this already committed statement fails, or undefined when running it twice is harmless. */
+function rerunFailure(node: Node): string | undefined {
+  const create = nodeAs(node, "CreateStmt");
+  if (create) return create.if_not_exists ? undefined : `CREATE TABLE "${create.relation?.relname}" fails: it already exists`;
+  const index = nodeAs(node, "IndexStmt");
+  if (index) return index.if_not_exists ? undefined : `CREATE INDEX "${index.idxname}" fails: it already exists`;
+  if ("CreateEnumStmt" in node) return "CREATE TYPE fails: the type already exists";
+  const sequence = nodeAs(node, "CreateSeqStmt");
+  if (sequence) return sequence.if_not_exists ? undefined : "CREATE SEQUENCE fails: it already exists";
+  const schema = nodeAs(node, "CreateSchemaStmt");
+  if (schema) return schema.if_not_exists ? undefined : "CREATE SCHEMA fails: it already exists";
+  const view = nodeAs(node, "ViewStmt");
+  if (view) return view.replace ? undefined : "CREATE VIEW fails: it already exists (CREATE OR REPLACE VIEW does not)";
+  const fn = nodeAs(node, "CreateFunctionStmt");
+  if (fn) return fn.replace ? undefined : "CREATE FUNCTION fails: it already exists (CREATE OR REPLACE does not)";
+  const trigger = nodeAs(node, "CreateTrigStmt");
+  if (trigger) return trigger.replace ? undefined : `CREATE TRIGGER "${trigger.trigname}" fails: it already exists`;
+  if ("CreatePolicyStmt" in node) return "CREATE POLICY fails: the policy already exists";
+  const drop = nodeAs(node, "DropStmt");
+  if (drop) return drop.missing_ok ? undefined : "DROP fails: the object is already gone";
+  if ("RenameStmt" in node) return "RENAME fails: the old name is already gone";
+  const alterEnum = nodeAs(node, "AlterEnumStmt");
+  if (alterEnum?.newVal && !alterEnum.oldVal) return alterEnum.skipIfNewValExists ? undefined : `ADD VALUE '${alterEnum.newVal}' fails: the value already exists`;
+  const alter = nodeAs(node, "AlterTableStmt");
+  for (const c of alter?.cmds ?? []) {
+    const cmd = nodeAs(c, "AlterTableCmd");
+    if (cmd?.subtype === "AT_AddColumn" && !cmd.missing_ok) return "ADD COLUMN fails: the column already exists";
+    if (cmd?.subtype === "AT_DropColumn" && !cmd.missing_ok) return `DROP COLUMN "${cmd.name}" fails: it is already gone`;
+    if (cmd?.subtype === "AT_AddConstraint") return "ADD CONSTRAINT fails: the constraint already exists";
+    if (cmd?.subtype === "AT_DropConstraint" && !cmd.missing_ok) return `DROP CONSTRAINT "${cmd.name}" fails: it is already gone`;
+  }
+  return undefined;
+}
+
+const ROBUST_FORM =
+  "-- each statement safe to run twice, e.g.:\nCREATE TABLE IF NOT EXISTS …;\nCREATE INDEX IF NOT EXISTS …;\nALTER TABLE … ADD COLUMN IF NOT EXISTS …;\nDROP … IF EXISTS …;\nALTER TYPE … ADD VALUE IF NOT EXISTS …;\n-- ADD CONSTRAINT has no IF NOT EXISTS: DROP CONSTRAINT IF EXISTS first, or keep it in the last step";
+
+/** Commit units in file order: each explicit or implicit transaction, and each statement committing alone. */
+function commitUnits(statements: readonly StatementInfo[], groups: readonly (readonly StatementInfo[])[]): (readonly StatementInfo[])[] {
+  const groupOf = new Map<number, readonly StatementInfo[]>();
+  for (const group of groups) for (const s of group) groupOf.set(s.index, group);
+  const units: (readonly StatementInfo[])[] = [];
+  for (const s of statements) {
+    const group = groupOf.get(s.index);
+    if (!group) units.push([s]);
+    else if (group[0] === s) units.push(group);
+  }
+  return units;
+}
+
+/** DROP INDEX … IF EXISTS of `name` earlier in the file: a half-built index from a failed run is cleared first. */
+function dropsIndexFirst(statements: readonly StatementInfo[], before: number, name: string): boolean {
+  return statements.some((s) => {
+    const drop = nodeAs(s.node, "DropStmt");
+    return s.index < before && drop?.removeType === "OBJECT_INDEX" && drop.missing_ok && droppedNames(drop).includes(name);
+  });
+}
+
+export const partialApplyNotRerunnable: Rule = {
+  id: "partial-apply-not-rerunnable",
+  title: "Migration that can fail half-applied and then cannot be re-run",
+  category: "process",
+  defaultSeverity: "medium",
+  sizedByTable: false,
+  description: RULE_DESCRIPTION,
+  badSql: 'CREATE INDEX CONCURRENTLY "Order_customerId_idx" ON "Order" ("customerId");',
+  goodSql: '-- clears an INVALID index left by a failed earlier run (Sluice runs these one at a time)\nDROP INDEX CONCURRENTLY IF EXISTS "Order_customerId_idx";\nCREATE INDEX CONCURRENTLY "Order_customerId_idx" ON "Order" ("customerId");',
+  squawk: ["prefer-robust-stmts"],
+  strongMigrations: [],
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const statement of ctx.statements) {
+      const index = nodeAs(statement.node, "IndexStmt");
+      if (!index?.concurrent || !index.idxname || dropsIndexFirst(ctx.statements, statement.index, index.idxname)) continue;
+      hits.push(
+        hit(statement, {
+          table: index.relation?.relname,
+          message: `If this build fails (deadlock, lock_timeout, a duplicate value for a unique index, a cancelled deploy), PostgreSQL leaves an INVALID index "${index.idxname}" behind: queries never use it but every write still maintains it, the retry fails with "already exists", and IF NOT EXISTS would silently keep the broken index.`,
+          safeSql: `DROP INDEX CONCURRENTLY IF EXISTS ${ident(index.idxname)};\n${statement.text}${statement.text.endsWith(";") ? "" : ";"}`,
+        }),
+      );
+    }
+    const units = commitUnits(ctx.statements, transactions(ctx));
+    // Only what committed before the failing step runs twice: the last step never has.
+    for (const unit of units.slice(0, -1)) {
+      for (const statement of unit) {
+        if (nodeAs(statement.node, "IndexStmt")?.concurrent) continue;
+        const failure = rerunFailure(statement.node);
+        if (!failure) continue;
+        hits.push(
+          hit(statement, {
+            message: `This file commits in ${units.length} steps, so a failure in a later step leaves this statement applied; the re-run after \`migrate resolve --rolled-back\` starts from the top and ${failure}. The deploy stays stuck until the database is repaired by hand.`,
+            safeSql: ROBUST_FORM,
+          }),
+        );
+      }
+    }
+    return hits;
+  },
+};
