@@ -67,9 +67,9 @@ async function main() {
   // squawk's lines are 0-based, Sluice's 1-based.
   const squawkHits: Hit[] = (JSON.parse(squawk.stdout) as { file: string; rule_name: string; line: number }[]).map((v) => ({ file: path.resolve(ROOT, v.file), rule: v.rule_name, line: v.line + 1 }));
 
-  const reports = (JSON.parse(sluice.stdout) as { files: { file: string; report: { findings: { file: string; ruleId: string; line: number; statement: string }[] } }[] }).files;
+  const reports = (JSON.parse(sluice.stdout) as { files: { file: string; report: { findings: { file: string; ruleId: string; statementLine: number; statement: string }[] } }[] }).files;
   const sluiceHits: Span[] = reports.flatMap((f) =>
-    f.report.findings.map((x) => ({ file: path.resolve(ROOT, x.file), rule: x.ruleId, from: x.line, to: x.line + x.statement.split("\n").length - 1 })),
+    f.report.findings.map((x) => ({ file: path.resolve(ROOT, x.file), rule: x.ruleId, from: x.statementLine, to: x.statementLine + x.statement.split("\n").length - 1 })),
   );
   const flaggedStatement = (h: Hit) => sluiceHits.some((x) => x.file === h.file && x.from <= h.line && h.line <= x.to);
 

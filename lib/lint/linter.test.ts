@@ -78,7 +78,7 @@ describe("parseErrorOf and riskLevelOf", () => {
 
   it("is the worst unsilenced finding, at least low", () => {
     expect(riskLevelOf({ findings: [] })).toBe("low");
-    const base = { ruleId: "x", file: "f", line: 1, column: 1, statement: "", message: "", safeSql: "" };
+    const base = { ruleId: "x", file: "f", line: 1, column: 1, statementLine: 1, statement: "", message: "", safeSql: "" };
     expect(riskLevelOf({ findings: [{ ...base, severity: "medium" }, { ...base, severity: "critical", ignored: { reason: "ok" } }] })).toBe("medium");
   });
 });
@@ -97,5 +97,24 @@ describe("rule metadata", () => {
   it("has unique ids matching their file names and every field filled", () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const rule of RULES) expect([rule.title, rule.description, rule.badSql, rule.goodSql].every((s) => s.length > 0)).toBe(true);
+  });
+});
+
+describe("finding positions", () => {
+  it("points at the column or constraint concerned, not at the statement's first line", async () => {
+    const sql = 'CREATE TABLE "Event" (\n  "id" BIGINT PRIMARY KEY,\n  "organizationId" TEXT NOT NULL,\n  "payload" JSON,\n  "at" TIMESTAMP(3)\n);\nALTER TABLE "Order" ADD COLUMN "a" TEXT,\n  ADD COLUMN "publicId" UUID DEFAULT gen_random_uuid();\n';
+    const { findings } = await lintMigration({ name: "m.sql", sql, downSql: "SELECT 1;" });
+    const at = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId).map((f) => [f.line, f.column, f.statementLine]);
+    expect(at("prefer-jsonb")).toEqual([[4, 3, 1]]);
+    expect(at("prefer-timestamptz")).toEqual([[5, 3, 1]]);
+    expect(at("add-column-rewrite")).toEqual([[8, 14, 7]]);
+    // Table-level findings stay on the statement.
+    expect(at("tenant-table-without-rls")).toEqual([[1, 1, 1]]);
+  });
+
+  it("counts columns in characters when the SQL before is not ASCII", async () => {
+    const sql = 'CREATE TABLE "Événement" (\n  "Ünïcødé" JSON\n);';
+    const { findings } = await lintMigration({ name: "m.sql", sql, downSql: "SELECT 1;" });
+    expect(findings.find((f) => f.ruleId === "prefer-jsonb")).toMatchObject({ line: 2, column: 3 });
   });
 });

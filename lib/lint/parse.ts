@@ -14,7 +14,12 @@ export type ParsedStatement = {
 
 export type IgnoreDirective = { ruleId: string; reason: string; statementIndex: number };
 
-export type ParsedSql = { statements: ParsedStatement[]; ignores: IgnoreDirective[] };
+export type ParsedSql = {
+  statements: ParsedStatement[];
+  ignores: IgnoreDirective[];
+  /** Line and column of a parse-tree `location` (a byte offset into the file, as the parser reports it). */
+  locate: (byteOffset: number) => { line: number; column: number };
+};
 
 /** `-- sluice-ignore RULE: reason` (the reason is mandatory so review can see why). */
 const IGNORE_PREFIX = "sluice-ignore";
@@ -70,7 +75,7 @@ export function parseSql(sql: string): ParsedSql {
     result = parseSync(sql);
   } catch (error) {
     // An empty down.sql (or one with only comments) is valid: the parser refuses empty input.
-    if (hasNoCode(sql)) return { statements: [], ignores: [] };
+    if (hasNoCode(sql)) return { statements: [], ignores: [], locate: () => ({ line: 1, column: 1 }) };
     throw toParseError(sql, error);
   }
   const charAt = byteToCharOffsets(sql);
@@ -93,7 +98,7 @@ export function parseSql(sql: string): ParsedSql {
     }
     statements.push({ index, node: raw.stmt, text: sql.slice(codeStart, to).trim(), start: codeStart, ...lines.at(codeStart) });
   }
-  return { statements, ignores };
+  return { statements, ignores, locate: (byteOffset) => lineAndColumn(sql, charAt(byteOffset)) };
 }
 
 /**

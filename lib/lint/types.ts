@@ -45,6 +45,11 @@ export type RuleHit = {
   lock?: LockMode;
   /** Overrides the rule's default severity for this hit (e.g. unknown old type is less certain). */
   severity?: Severity;
+  /**
+   * The parser's `location` (byte offset in the file) of the part the hit is about (a column, a
+   * constraint): the finding then points at that line rather than at the statement's first one.
+   */
+  location?: number;
 };
 
 export type Rule = RuleMeta & {
@@ -62,8 +67,11 @@ export type Finding = {
   ruleId: string;
   severity: Severity;
   file: string;
+  /** Where the problem is: the column or constraint concerned when the rule knows it, else the statement's start. */
   line: number;
   column: number;
+  /** First line of the statement (`statement`). */
+  statementLine: number;
   statement: string;
   message: string;
   safeSql: string;

@@ -1,6 +1,6 @@
 import { calledFunctions, columnConstraints, nodeAs, typeDesc } from "../ast";
 import type { Rule } from "../types";
-import { alterCommandsOnExistingTables, hit, ident } from "./support";
+import { alterCommandsOnExistingTables, hit, ident, commandLocation } from "./support";
 
 /** Defaults evaluated once per ALTER since PostgreSQL 11 (stable or immutable): no rewrite. */
 const NON_VOLATILE_FUNCTIONS = new Set([
@@ -59,6 +59,7 @@ export const addColumnRewrite: Rule = {
       const name = ident(column.colname);
       return [
         hit(statement, {
+          location: commandLocation(cmd),
           table,
           lock: "ACCESS EXCLUSIVE",
           message: `Adding "${column.colname}" to "${table}" rewrites the whole table under ACCESS EXCLUSIVE: ${reason}. Reads and writes block until the rewrite ends.`,

@@ -1,6 +1,6 @@
 import { columnConstraints, nodeAs } from "../ast";
 import type { Rule } from "../types";
-import { alterCommandsOnExistingTables, hit, ident } from "./support";
+import { alterCommandsOnExistingTables, hit, ident, commandLocation } from "./support";
 
 export const addRequiredColumn: Rule = {
   id: "add-required-column",
@@ -25,6 +25,7 @@ export const addRequiredColumn: Rule = {
       if (!notNull || filled) return [];
       return [
         hit(statement, {
+          location: commandLocation(cmd),
           table,
           lock: "ACCESS EXCLUSIVE",
           message: `Adding NOT NULL column "${column.colname}" without a default fails if "${table}" has any row, and INSERTs from the running application that omit it start failing.`,

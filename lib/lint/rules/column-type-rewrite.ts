@@ -1,7 +1,7 @@
 import { formatType, nodeAs, typeDesc } from "../ast";
 import { classifyTypeChange } from "../type-change";
 import type { Rule } from "../types";
-import { alterCommandsOnExistingTables, hit, ident } from "./support";
+import { alterCommandsOnExistingTables, hit, ident, commandLocation } from "./support";
 
 export const columnTypeRewrite: Rule = {
   id: "column-type-rewrite",
@@ -27,6 +27,7 @@ export const columnTypeRewrite: Rule = {
       const what = from ? `from ${formatType(from)} to ${newType}` : `to ${newType} (old type unknown, so a rewrite cannot be ruled out)`;
       return [
         hit(statement, {
+          location: commandLocation(cmd),
           table,
           lock: "ACCESS EXCLUSIVE",
           severity: change === "unknown" ? "medium" : undefined,

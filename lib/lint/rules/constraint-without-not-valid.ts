@@ -25,6 +25,7 @@ export const constraintWithoutNotValid: Rule = {
       const lock = kind === "FOREIGN KEY" ? "SHARE ROW EXCLUSIVE" : (lockOn(statement, table) ?? "ACCESS EXCLUSIVE");
       return [
         hit(statement, {
+          location: constraint.location,
           table,
           lock,
           message: `Adding a ${kind} validates every existing row of "${table}" while holding ${lock}${kind === "FOREIGN KEY" ? ` (on "${table}" and "${constraint.pktable?.relname ?? "the referenced table"}")` : ""}: writes block for the whole scan.`,

@@ -20,6 +20,7 @@ export const preferJsonb: Rule = {
       .filter(({ column }) => typeDesc(column.typeName)?.name === "json")
       .map(({ statement, table, column }) =>
         hit(statement, {
+          location: column.location,
           table,
           message: `"${table}"."${column.colname}" is json: no equality operator (DISTINCT, GROUP BY and UNION fail) and no GIN index.`,
           safeSql: `-- in the CREATE TABLE / ADD COLUMN:\n${ident(column.colname ?? "column")} JSONB`,

@@ -23,6 +23,7 @@ export const preferText: Rule = {
       })
       .map(({ statement, table, column }) =>
         hit(statement, {
+          location: column.location,
           table,
           message: `"${table}"."${column.colname}" is varchar(${typeDesc(column.typeName)?.mods[0]}): same storage as text, but the limit can only fail writes and is costly to change.`,
           safeSql: `${ident(column.colname ?? "column")} TEXT  -- optional: CHECK (char_length(${ident(column.colname ?? "column")}) <= ${typeDesc(column.typeName)?.mods[0]})`,

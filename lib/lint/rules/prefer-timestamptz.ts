@@ -20,6 +20,7 @@ export const preferTimestamptz: Rule = {
       .filter(({ column }) => typeDesc(column.typeName)?.name === "timestamp")
       .map(({ statement, table, column }) =>
         hit(statement, {
+          location: column.location,
           table,
           message: `"${table}"."${column.colname}" is timestamp without time zone: the instant it denotes depends on the writer's time zone.`,
           safeSql: `${ident(column.colname ?? "column")} TIMESTAMPTZ(3)  -- schema.prisma: DateTime @db.Timestamptz(3)`,

@@ -34,6 +34,11 @@ export const alterCommandsOnExistingTables: (ctx: LintContext) => readonly Alter
   }),
 );
 
+/** Where an ALTER TABLE sub-command's column or constraint is written (RuleHit.location); none for e.g. SET NOT NULL. */
+export function commandLocation(cmd: AlterTableCmd): number | undefined {
+  return nodeAs(cmd.def, "ColumnDef")?.location ?? nodeAs(cmd.def, "Constraint")?.location;
+}
+
 export function addedConstraint(cmd: AlterTableCmd): Constraint | undefined {
   return cmd.subtype === "AT_AddConstraint" ? nodeAs(cmd.def, "Constraint") : undefined;
 }

@@ -37,6 +37,7 @@ export const tenantFkWithoutKey: Rule = {
         const parentColumns = keyNames(constraint.pk_attrs);
         hits.push(
           hit(statement, {
+            location: constraint.location,
             table,
             message: `Foreign key from "${table}" (${columns.join(", ")}) to "${parent}" omits "${key}": a row can reference another tenant's "${parent}" row and the database accepts it.`,
             safeSql: `ALTER TABLE ${ident(parent)} ADD CONSTRAINT ${ident(`${parent}_${key}_id_key`)} UNIQUE (${ident(key)}, ${parentColumns.map(ident).join(", ") || '"id"'});\nALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(constraint.conname ?? `${table}_${columns.join("_")}_fkey`)}\n  FOREIGN KEY (${[key, ...columns].map(ident).join(", ")}) REFERENCES ${ident(parent)} (${[key, ...(parentColumns.length ? parentColumns : ["id"])].map(ident).join(", ")}) NOT VALID;`,

@@ -3,7 +3,7 @@ import { isTenantTable, type StatementInfo } from "../context";
 import type { Rule, RuleHit } from "../types";
 import { declaredConstraints, hit, ident } from "./support";
 
-type UniqueKey = { statement: StatementInfo; table: string; name?: string; columns: string[] };
+type UniqueKey = { statement: StatementInfo; table: string; name?: string; columns: string[]; location?: number };
 
 /** UNIQUE indexes and constraints (table- or column-level), excluding primary keys. */
 function uniqueKeys(statement: StatementInfo): UniqueKey[] {
@@ -14,7 +14,7 @@ function uniqueKeys(statement: StatementInfo): UniqueKey[] {
   }
   return declaredConstraints(statement)
     .filter(({ constraint }) => constraint.contype === "CONSTR_UNIQUE" && !constraint.indexname)
-    .map(({ table, constraint, column }) => ({ statement, table, name: constraint.conname, columns: column ? [column] : keyNames(constraint.keys) }));
+    .map(({ table, constraint, column }) => ({ statement, table, name: constraint.conname, columns: column ? [column] : keyNames(constraint.keys), location: constraint.location }));
 }
 
 export const tenantUniqueWithoutKey: Rule = {
@@ -39,6 +39,7 @@ export const tenantUniqueWithoutKey: Rule = {
         if (unique.columns.includes(key) || !isTenantTable(ctx, unique.table, statement)) continue;
         hits.push(
           hit(statement, {
+            location: unique.location,
             table: unique.table,
             message: `UNIQUE (${unique.columns.join(", ")}) on tenant table "${unique.table}" is enforced across all tenants: one tenant's value blocks every other tenant from using it.`,
             safeSql: `CREATE UNIQUE INDEX CONCURRENTLY ${ident(unique.name ?? `${unique.table}_${key}_${unique.columns.join("_")}_key`)} ON ${ident(unique.table)} (${[key, ...unique.columns].map(ident).join(", ")});`,

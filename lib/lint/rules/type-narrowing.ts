@@ -1,7 +1,7 @@
 import { formatType, nodeAs, typeDesc } from "../ast";
 import { classifyTypeChange } from "../type-change";
 import type { Rule } from "../types";
-import { alterCommandsOnExistingTables, hit, ident } from "./support";
+import { alterCommandsOnExistingTables, hit, ident, commandLocation } from "./support";
 
 export const typeNarrowing: Rule = {
   id: "type-narrowing",
@@ -25,6 +25,7 @@ export const typeNarrowing: Rule = {
       if (!from || !to || classifyTypeChange(from, to) !== "narrowing") return [];
       return [
         hit(statement, {
+          location: commandLocation(cmd),
           table,
           lock: "ACCESS EXCLUSIVE",
           message: `Narrowing "${table}"."${cmd.name}" from ${formatType(from)} to ${formatType(to)} re-checks every row under ACCESS EXCLUSIVE and fails (or rounds numerics) if existing data does not fit; writers still sending wider values start failing.`,

@@ -1,6 +1,6 @@
 import { keyNames } from "../ast";
 import type { Rule } from "../types";
-import { addedConstraint, alterCommandsOnExistingTables, hit, ident } from "./support";
+import { addedConstraint, alterCommandsOnExistingTables, hit, ident, commandLocation } from "./support";
 
 export const uniqueWithoutIndex: Rule = {
   id: "unique-without-index",
@@ -25,6 +25,7 @@ export const uniqueWithoutIndex: Rule = {
       const columns = keyNames(constraint.keys).map(ident).join(", ");
       return [
         hit(statement, {
+          location: commandLocation(cmd),
           table,
           lock: "ACCESS EXCLUSIVE",
           message: `Adding ${kind} builds a unique index on "${table}" under ACCESS EXCLUSIVE: every read and write waits for the whole build.`,
