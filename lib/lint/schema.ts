@@ -12,6 +12,11 @@ function catalogType(column: TableColumn): TypeDesc {
   return { name: isArray ? column.type.slice(1) : column.type, mods: column.mods ?? [], isArray };
 }
 
+function hasType(columns: TableModel, typeName: string): boolean {
+  for (const type of columns.values()) if (type?.name === typeName) return true;
+  return false;
+}
+
 /**
  * What the linter knows of the database before a statement runs: tables with their columns and
  * types, and which table each index belongs to. Built from earlier migrations, the target's
@@ -70,7 +75,7 @@ export class SchemaModel {
 
   private renameType(oldName: string, newName: string): void {
     for (const [table, columns] of this.tables) {
-      if (![...columns.values()].some((type) => type?.name === oldName)) continue;
+      if (!hasType(columns, oldName)) continue;
       this.updateTable(table, (cols) => {
         for (const [column, type] of cols) if (type?.name === oldName) cols.set(column, { ...type, name: newName });
       });
