@@ -4,9 +4,11 @@
 // as bin/sluice.ts, so `sluice lint --help` reads the same either way.
 import { Command } from "commander";
 import { registerLintCommand } from "./commands/lint";
+import { exitQuietlyOnClosedStdout } from "./quiet-epipe";
 import { selectBaselineWasmCompiler } from "./wasm-compiler";
 
 selectBaselineWasmCompiler();
+exitQuietlyOnClosedStdout();
 
 const program = new Command("sluice").showHelpAfterError();
 registerLintCommand(program);

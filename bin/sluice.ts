@@ -3,9 +3,11 @@ import { registerMigrateCommands } from "./commands/migrate";
 import { registerLintCommand } from "./commands/lint";
 import { registerRestoreCommand } from "./commands/restore";
 import { registerWorkerCommand } from "./commands/worker";
+import { exitQuietlyOnClosedStdout } from "./quiet-epipe";
 import { selectBaselineWasmCompiler } from "./wasm-compiler";
 
 selectBaselineWasmCompiler();
+exitQuietlyOnClosedStdout();
 
 const program = new Command("sluice")
   .description("Sluice: safe PostgreSQL migrations for Prisma teams")

@@ -1,10 +1,11 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/lint/corpus";
 import { createTestDatabase, type TestDatabase } from "../testing/databases";
 import { loadTargetStats } from "./index";
 
@@ -81,6 +82,21 @@ describe("sluice lint (spawned)", () => {
     const bad = await sluiceLint([dir, "--config", path.join(dir, "bad.json")]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("rowThresholds.small");
+  });
+});
+
+describe("sluice lint on a large directory", () => {
+  it("stops quietly when the reader closes the pipe early (sluice lint … | head)", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "sluice-lint-pipe-"));
+    const dir = generateCorpus(root, 300);
+    const child = spawn(process.execPath, [SLUICE, "lint", dir, "--format", "text"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: read the first chunk, then close our end.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(1); // findings at or above high were found before the pipe closed
   });
 });
 

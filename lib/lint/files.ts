@@ -20,7 +20,9 @@ function isMigrationDirectory(dir: string): boolean {
 }
 
 function directorySource(dir: string): MigrationSource {
-  return { file: path.join(dir, MIGRATION_FILE), sqlPath: path.join(dir, MIGRATION_FILE), downPath: path.join(dir, DOWN_FILE), isDirectory: true };
+  // `dir` is already absolute and normalised (path.resolve, then joined with plain entry names).
+  const sqlPath = `${dir}${path.sep}${MIGRATION_FILE}`;
+  return { file: sqlPath, sqlPath, downPath: `${dir}${path.sep}${DOWN_FILE}`, isDirectory: true };
 }
 
 /** The migrations that sit side by side in `dir`, in the order a migrator applies them (by name). */
@@ -130,6 +132,11 @@ function mentionedTables(histories: Step[][]): string[] {
   return [...names];
 }
 
+/** path.relative, without its normalisation work for the usual case of a file under the working directory. */
+function relativeTo(cwd: string, file: string): string {
+  return file.startsWith(cwd + path.sep) ? file.slice(cwd.length + 1) : path.relative(cwd, file);
+}
+
 /**
  * Lints files and migration directories. Migrations are linted in name order within their
  * directory, each knowing the tables created by those before it (listed or not). Each file is
@@ -148,7 +155,7 @@ export async function lintSources(paths: string[], config: LintConfig, statsSour
         step.release();
         continue;
       }
-      const file = path.relative(cwd, step.source.file);
+      const file = relativeTo(cwd, step.source.file);
       const { report } = lintUnit({ file, sql: step.sql, parsed: step.parsed, downSql: step.downSql(), config, baseSchema: schema, stats });
       reports.push({ file, report });
       step.release();
