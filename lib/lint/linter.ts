@@ -72,19 +72,23 @@ function toFinding(rule: Rule, hit: RuleHit, ctx: ReturnType<typeof buildContext
   const rows = hit.table ? tableRows(ctx, hit.table) : undefined;
   if (rows !== undefined && rule.sizedByTable) severity = sizeSeverity(severity, rows, ctx.config.rowThresholds);
   const sizeNote = rows !== undefined ? ` Target: ~${rows.toLocaleString("en-US")} rows in "${hit.table}"${hit.lock ? `, held under ${hit.lock}` : ""}.` : "";
-  return {
+  // Built field by field rather than with conditional spreads: a large run makes thousands.
+  const position = hit.location !== undefined ? parsed.locate(hit.location) : statement;
+  const finding: Finding = {
     ruleId: rule.id,
     severity,
     file: ctx.file,
-    ...(hit.location !== undefined ? parsed.locate(hit.location) : { line: statement.line, column: statement.column }),
+    line: position.line,
+    column: position.column,
     statementLine: statement.line,
     statement: statement.text,
     message: hit.message + sizeNote,
     safeSql: hit.safeSql,
-    ...(hit.table ? { table: hit.table } : {}),
-    ...(hit.lock ? { lock: hit.lock } : {}),
-    ...(rows !== undefined ? { estimatedRows: rows } : {}),
   };
+  if (hit.table) finding.table = hit.table;
+  if (hit.lock) finding.lock = hit.lock;
+  if (rows !== undefined) finding.estimatedRows = rows;
+  return finding;
 }
 
 type LocatedFinding = { statementIndex: number; finding: Finding };
