@@ -27,7 +27,9 @@ if (process.env.SLUICE_CLI_NO_BUNDLE !== "1" && freshBundle()) {
   // The TypeScript through tsx's loader for both module systems: the commands that open the
   // Prisma client load it with import(), which tsx's CommonJS hook alone does not resolve.
   const { spawn } = require("node:child_process");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "sluice.ts"), ...process.argv.slice(2)], { stdio: "inherit" });
+  // tsx by absolute URL: a bare "tsx" would be resolved from the caller's working directory.
+  const tsx = require("node:url").pathToFileURL(require.resolve("tsx")).href;
+  const child = spawn(process.execPath, ["--import", tsx, path.join(__dirname, "sluice.ts"), ...process.argv.slice(2)], { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -1,4 +1,5 @@
-import { describeRule } from "../testing";
+import { expect, it } from "vitest";
+import { describeRule, findingsOf } from "../testing";
 
 describeRule("backfill-in-ddl-transaction", {
   flags: [
@@ -13,4 +14,11 @@ describeRule("backfill-in-ddl-transaction", {
     // Seeding a table created in the same migration locks nobody out.
     'CREATE TABLE "Plan" ("id" TEXT PRIMARY KEY);\nINSERT INTO "Plan" SELECT DISTINCT "plan" FROM "User";',
   ],
+});
+
+it("names the strongest lock the backfill keeps held, a table's before a type's", async () => {
+  const sql = "ALTER TYPE \"Role\" ADD VALUE 'OWNER';\nALTER TABLE \"User\" ADD COLUMN \"age\" INTEGER;\nUPDATE \"User\" SET \"age\" = 0;";
+  const [finding] = await findingsOf("backfill-in-ddl-transaction", sql);
+  expect(finding).toMatchObject({ lock: "ACCESS EXCLUSIVE" });
+  expect(finding.message).toMatch(/DDL at line 2: its ACCESS EXCLUSIVE lock on table "User"/);
 });

@@ -1,5 +1,6 @@
-import { isExistingTable } from "../context";
-import type { Rule, RuleHit } from "../types";
+import { isExistingTable, type LintContext, type StatementInfo } from "../context";
+import type { TableLock } from "../locks";
+import { LOCK_MODES, type Rule, type RuleHit } from "../types";
 import { hit, transactions } from "./support";
 
 export const backfillInDdlTransaction: Rule = {
@@ -17,15 +18,15 @@ export const backfillInDdlTransaction: Rule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const group of transactions(ctx)) {
-      const ddlOnExisting = group.find((s) => s.isDdl && s.locks.some((l) => isExistingTable(ctx, l.table, s.index)));
-      if (!ddlOnExisting) continue;
+      const held = strongestDdlLock(ctx, group);
+      if (!held) continue;
       for (const statement of group.filter((s) => s.isBackfill)) {
         const table = statement.locks[0]?.table;
         hits.push(
           hit(statement, {
             table,
-            lock: ddlOnExisting.locks[0]?.lock,
-            message: `This data change runs in the same transaction as the DDL at line ${ddlOnExisting.line}: the DDL's ${ddlOnExisting.locks[0]?.lock} lock on "${ddlOnExisting.locks[0]?.table}" is held until the backfill finishes, and a failure rolls back the schema change.`,
+            lock: held.lock.lock,
+            message: `This data change runs in the same transaction as the DDL at line ${held.statement.line}: its ${held.lock.lock} lock on ${held.lock.object === "type" ? "type" : "table"} "${held.lock.table}" is held until the backfill finishes, and a failure rolls back the schema change.`,
             safeSql: `-- a separate migration, in batches:\n${statement.text}${statement.text.endsWith(";") ? "" : ";"} -- restricted to WHERE "id" BETWEEN $1 AND $2`,
           }),
         );
@@ -34,3 +35,17 @@ export const backfillInDdlTransaction: Rule = {
     return hits;
   },
 };
+
+/** The DDL lock on an existing object that the backfill keeps held longest-felt: table locks before type locks, strongest first. */
+function strongestDdlLock(ctx: LintContext, group: readonly StatementInfo[]): { statement: StatementInfo; lock: TableLock } | undefined {
+  let best: { statement: StatementInfo; lock: TableLock } | undefined;
+  const rank = (l: TableLock) => (l.object === "type" ? 0 : 100) + LOCK_MODES.indexOf(l.lock);
+  for (const statement of group) {
+    if (!statement.isDdl) continue;
+    for (const lock of statement.locks) {
+      if (!isExistingTable(ctx, lock.table, statement.index)) continue;
+      if (!best || rank(lock) > rank(best.lock)) best = { statement, lock };
+    }
+  }
+  return best;
+}
