@@ -49,7 +49,7 @@ export function lintUnit(unit: LintUnit): { report: LintReport; parsed?: ParsedS
   const ctx = buildContext({ file: unit.file, statements: parsed.statements, config: unit.config, baseSchema: unit.baseSchema, stats: unit.stats, migration });
   const located: LocatedFinding[] = [];
   for (const rule of enabledRules(unit.config)) {
-    if (rule.statementKinds && !rule.statementKinds.some((kind) => ctx.kinds.has(kind))) continue;
+    if (rule.statementKinds && !hasAny(ctx.kinds, rule.statementKinds)) continue;
     for (const hit of rule.check(ctx)) located.push({ statementIndex: hit.statementIndex, finding: toFinding(rule, hit, ctx, parsed) });
   }
   applyIgnores(located, parsed);
@@ -57,6 +57,11 @@ export function lintUnit(unit: LintUnit): { report: LintReport; parsed?: ParsedS
   // Rule ids are lower-case ASCII: plain comparison orders them as localeCompare would, without ICU.
   findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { report: { findings, riskLevel: riskLevelOf({ findings }) }, parsed };
+}
+
+function hasAny(kinds: ReadonlySet<string>, wanted: readonly string[]): boolean {
+  for (const kind of wanted) if (kinds.has(kind)) return true;
+  return false;
 }
 
 function parseFailure(error: unknown, prefix: string): LintReport {
