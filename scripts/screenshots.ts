@@ -30,6 +30,8 @@ const SHOTS: Shot[] = [
   { file: "dashboard.png", role: "manager", path: "/" },
   { file: "requests.png", role: "manager", path: "/requests" },
   { file: "request-detail.png", role: "approver", path: "/requests/5" },
+  // A CREATE TABLE: findings sit under the column they concern.
+  { file: "request-draft.png", role: "requester", path: "/requests/6" },
   { file: "new-request.png", role: "requester", path: "/requests/new" },
   { file: "migrations.png", role: "manager", path: "/migrations" },
   { file: "history.png", role: "manager", path: "/history" },

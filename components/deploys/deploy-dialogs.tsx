@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { zonedLocalToInstant } from "@/lib/deploy/zoned-time";
+import { reasonsInWords } from "@/lib/workflow/policy";
 import type { DeployOption } from "@/lib/server/deployments";
 
 export const BREAK_GLASS_MIN_REASON = 10;
@@ -17,7 +18,7 @@ export function BreakGlassDialog({ environment, migrations, onCancel, onConfirm 
   return (
     <div role="dialog" aria-modal="true" aria-labelledby="break-glass-title" className="rounded-md border border-red-400 bg-red-50 p-4">
       <h3 id="break-glass-title" className="text-sm font-semibold text-red-900">Break glass: deploy to {environment.name} past the policy</h3>
-      <p className="mt-1 text-sm text-red-900">The policy refuses this deploy: {environment.reasons.join("; ")}.</p>
+      <p className="mt-1 text-sm text-red-900">The policy refuses this deploy: {reasonsInWords(environment.reasons)}</p>
       <p className="mt-1 text-sm text-red-900">
         Runs {migrations.map((m) => <code key={m} className="mr-1 font-mono">{m}</code>)} anyway. The deployment is flagged break-glass in the deploy panel, the history and the audit log, with your reason.
       </p>

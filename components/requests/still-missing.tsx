@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { reasonsInWords } from "@/lib/workflow/policy";
 
 type Review = { id: string; approver: { name: string }; decision: string; noLongerCounts: { reason: string; since: Date | null } | null };
 
@@ -18,7 +19,7 @@ export function StillMissing({ remaining, approvals }: { remaining: { environmen
           <ul className="space-y-1">
             {remaining.map(({ environment, missing }) => (
               <li key={environment} data-testid={`still-missing-${environment}`}>
-                <span className="font-mono font-medium">{environment}</span>: {missing.length ? `${missing.join("; ")}.` : "nothing missing, ready to deploy."}
+                <span className="font-mono font-medium">{environment}</span>: {missing.length ? reasonsInWords(missing) : "nothing missing, ready to deploy."}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalMismatch, approvalsSatisfy, autoDeployTargets, evaluateDecision, evaluateDeploy, missingForDeploy } from "./policy";
+import { approvalMismatch, approvalsSatisfy, autoDeployTargets, evaluateDecision, evaluateDeploy, missingForDeploy, reasonsInWords } from "./policy";
 import { denyByDefaultPolicy, standardPolicyFor } from "./default-policy";
 import type { DeployCheckInput, PolicyApproval } from "./types";
 
@@ -218,5 +218,14 @@ describe("auto-deploy on approval", () => {
   it("respects freeze windows", () => {
     const frozen = { ...policy, freezeWindows: [{ days: [3], from: "00:00", to: "23:59", timeZone: "UTC", message: "Wednesday freeze" }] };
     expect(autoDeployTargets([input("dev", { policy: frozen, actor: { id: "alex", role: "approver" } })])).toEqual([]);
+  });
+});
+
+describe("reasonsInWords", () => {
+  it("joins reasons into one sentence with a single final period", () => {
+    expect(reasonsInWords(["needs 1 more approval", "staging not yet deployed"])).toBe("needs 1 more approval; staging not yet deployed.");
+    expect(reasonsInWords(["needs 1 more approval", "prod has earlier migrations not applied yet: 005. Deploy those first."])).toBe(
+      "needs 1 more approval; prod has earlier migrations not applied yet: 005. Deploy those first.",
+    );
   });
 });

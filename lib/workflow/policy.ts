@@ -64,6 +64,12 @@ export function rolesInWords(roles: Role[]): string {
   return roles.length ? roles.map((r) => ROLE_IN_WORDS[r]).join(" or ") : "nobody (the policy lists no approver role)";
 }
 
+/** Reasons joined into one sentence, "a; b; c." (a reason that is itself a sentence keeps its one period). */
+export function reasonsInWords(reasons: string[]): string {
+  const text = reasons.join("; ");
+  return text.endsWith(".") ? text : `${text}.`;
+}
+
 export function noPolicyReason(environment: PolicyEnvironment): string {
   return `${environment.name} has no deploy policy (deny by default): an admin must set one in Settings → Policies, or deploy by break-glass with a written reason`;
 }
