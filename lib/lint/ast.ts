@@ -27,13 +27,18 @@ export function tableName(relation: RangeVar | undefined): string | undefined {
 export type TypeDesc = { name: string; mods: number[]; isArray: boolean };
 
 export function typeDesc(typeName: TypeName | undefined): TypeDesc | undefined {
-  if (!typeName?.names) return undefined;
-  const parts = typeName.names.map(stringValue).filter((s): s is string => !!s);
-  const name = parts[parts.length - 1];
+  const names = typeName?.names;
+  if (!names) return undefined;
+  // The last name part ("pg_catalog"."int8" → int8). A loop, not map/filter: this runs for every column.
+  let name: string | undefined;
+  for (let i = names.length - 1; i >= 0 && !name; i--) name = stringValue(names[i]);
   if (!name) return undefined;
-  const mods = (typeName.typmods ?? []).map((m) => nodeAs(m, "A_Const")?.ival?.ival ?? 0);
+  const mods = typeName.typmods ? typeName.typmods.map((m) => nodeAs(m, "A_Const")?.ival?.ival ?? 0) : NO_MODS;
   return { name, mods, isArray: (typeName.arrayBounds?.length ?? 0) > 0 };
 }
+
+/** Shared by every type without modifiers; TypeDesc.mods is never mutated. */
+const NO_MODS: number[] = [];
 
 export function formatType(type: TypeDesc): string {
   const mods = type.mods.length > 0 ? `(${type.mods.join(",")})` : "";

@@ -1,4 +1,3 @@
-import { typeDesc } from "../ast";
 import type { Rule } from "../types";
 import { columnDefinitions, hit, ident } from "./support";
 
@@ -17,7 +16,7 @@ export const preferJsonb: Rule = {
   statementKinds: ["CreateStmt", "AlterTableStmt"],
   check(ctx) {
     return columnDefinitions(ctx)
-      .filter(({ column }) => typeDesc(column.typeName)?.name === "json")
+      .filter(({ type }) => type?.name === "json")
       .map(({ statement, table, column }) =>
         hit(statement, {
           location: column.location,

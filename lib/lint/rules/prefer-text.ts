@@ -1,4 +1,3 @@
-import { typeDesc } from "../ast";
 import type { Rule } from "../types";
 import { columnDefinitions, hit, ident } from "./support";
 
@@ -17,16 +16,13 @@ export const preferText: Rule = {
   statementKinds: ["CreateStmt", "AlterTableStmt"],
   check(ctx) {
     return columnDefinitions(ctx)
-      .filter(({ column }) => {
-        const type = typeDesc(column.typeName);
-        return type?.name === "varchar" && type.mods.length > 0;
-      })
-      .map(({ statement, table, column }) =>
+      .filter(({ type }) => type?.name === "varchar" && type.mods.length > 0)
+      .map(({ statement, table, column, type }) =>
         hit(statement, {
           location: column.location,
           table,
-          message: `"${table}"."${column.colname}" is varchar(${typeDesc(column.typeName)?.mods[0]}): same storage as text, but the limit can only fail writes and is costly to change.`,
-          safeSql: `${ident(column.colname ?? "column")} TEXT  -- optional: CHECK (char_length(${ident(column.colname ?? "column")}) <= ${typeDesc(column.typeName)?.mods[0]})`,
+          message: `"${table}"."${column.colname}" is varchar(${type?.mods[0]}): same storage as text, but the limit can only fail writes and is costly to change.`,
+          safeSql: `${ident(column.colname ?? "column")} TEXT  -- optional: CHECK (char_length(${ident(column.colname ?? "column")}) <= ${type?.mods[0]})`,
         }),
       );
   },

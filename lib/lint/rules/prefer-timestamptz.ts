@@ -1,4 +1,3 @@
-import { typeDesc } from "../ast";
 import type { Rule } from "../types";
 import { columnDefinitions, hit, ident } from "./support";
 
@@ -17,7 +16,7 @@ export const preferTimestamptz: Rule = {
   statementKinds: ["CreateStmt", "AlterTableStmt"],
   check(ctx) {
     return columnDefinitions(ctx)
-      .filter(({ column }) => typeDesc(column.typeName)?.name === "timestamp")
+      .filter(({ type }) => type?.name === "timestamp")
       .map(({ statement, table, column }) =>
         hit(statement, {
           location: column.location,

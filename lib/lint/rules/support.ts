@@ -1,5 +1,5 @@
 import type { AlterTableCmd, ColumnDef, Constraint } from "libpg-query";
-import { columnConstraints, keyNames, nodeAs } from "../ast";
+import { columnConstraints, keyNames, nodeAs, typeDesc, type TypeDesc } from "../ast";
 import { isExistingTable, type LintContext, type StatementInfo } from "../context";
 import type { LockMode, RuleHit } from "../types";
 
@@ -71,7 +71,8 @@ export const transactions: (ctx: LintContext) => readonly (readonly StatementInf
   return [...groups.values()];
 });
 
-export type ColumnDefinition = { statement: StatementInfo; table: string; column: ColumnDef; isPrimaryKey: boolean };
+/** `type` is the column's type as typeDesc reads it, worked out once for the several rules that ask. */
+export type ColumnDefinition = { statement: StatementInfo; table: string; column: ColumnDef; type: TypeDesc | undefined; isPrimaryKey: boolean };
 
 /** Columns defined by CREATE TABLE, ADD COLUMN or ALTER COLUMN … TYPE, for rules about column types. */
 export const columnDefinitions: (ctx: LintContext) => readonly ColumnDefinition[] = sharedView((ctx) =>
@@ -87,7 +88,7 @@ export const columnDefinitions: (ctx: LintContext) => readonly ColumnDefinition[
         const column = nodeAs(e, "ColumnDef");
         if (!column?.colname) return [];
         const isPrimaryKey = primaryKeys.includes(column.colname) || columnConstraints(column).some((c) => c.contype === "CONSTR_PRIMARY");
-        return [{ statement, table, column, isPrimaryKey }];
+        return [{ statement, table, column, type: typeDesc(column.typeName), isPrimaryKey }];
       });
     }
     const alter = nodeAs(statement.node, "AlterTableStmt");
@@ -98,7 +99,7 @@ export const columnDefinitions: (ctx: LintContext) => readonly ColumnDefinition[
       const column = nodeAs(cmd?.def, "ColumnDef");
       if (!cmd || !column || (cmd.subtype !== "AT_AddColumn" && cmd.subtype !== "AT_AlterColumnType")) return [];
       const named = column.colname ? column : { ...column, colname: cmd.name };
-      return [{ statement, table, column: named, isPrimaryKey: columnConstraints(column).some((k) => k.contype === "CONSTR_PRIMARY") }];
+      return [{ statement, table, column: named, type: typeDesc(column.typeName), isPrimaryKey: columnConstraints(column).some((k) => k.contype === "CONSTR_PRIMARY") }];
     });
   }),
 );
