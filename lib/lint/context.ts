@@ -34,6 +34,8 @@ export type LintContext = {
   /** Tables (and enum types) created by this file, with the index of the creating statement. */
   createdTables: ReadonlyMap<string, number>;
   migration?: MigrationFiles;
+  /** Views of the file that several rules share, computed on first use (rules/support.ts). */
+  views: Map<symbol, unknown>;
 };
 
 const DDL_KINDS = new Set([
@@ -159,6 +161,7 @@ export function buildContext(input: {
     schemaAfter: schema,
     createdTables,
     migration: input.migration,
+    views: new Map(),
   };
 }
 

@@ -10,12 +10,14 @@ export type AlterCommand = { statement: StatementInfo; table: string; cmd: Alter
  * groups) are computed once per context and shared: callers must not mutate what they get.
  */
 function sharedView<T>(compute: (ctx: LintContext) => T): (ctx: LintContext) => T {
-  const computed = new WeakMap<LintContext, T>();
+  // Kept on the context itself (not in a WeakMap keyed by it): a context lives for one file, and
+  // weak maps cost the garbage collector extra work for each of the thousands a large run makes.
+  const key = Symbol(compute.name);
   return (ctx) => {
-    let value = computed.get(ctx);
+    let value = ctx.views.get(key) as T | undefined;
     if (value === undefined) {
       value = compute(ctx);
-      computed.set(ctx, value);
+      ctx.views.set(key, value);
     }
     return value;
   };
