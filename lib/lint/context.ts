@@ -130,7 +130,8 @@ export function buildContext(input: {
   const statements = input.statements.map((statement): StatementInfo => {
     const { node } = statement;
     const schemaBefore = schema.subset(mentionedNames(node));
-    const created = nodeAs(node, "CreateStmt")?.relation?.relname ?? keyNames(nodeAs(node, "CreateEnumStmt")?.typeName).at(-1);
+    const createdEnum = nodeAs(node, "CreateEnumStmt");
+    const created = nodeAs(node, "CreateStmt")?.relation?.relname ?? (createdEnum ? keyNames(createdEnum.typeName).at(-1) : undefined);
     if (created && !createdTables.has(created)) createdTables.set(created, statement.index);
     schema.apply(node);
     const kind = nodeKind(node);
