@@ -12,36 +12,29 @@ function catalogType(column: TableColumn): TypeDesc {
   return { name: isArray ? column.type.slice(1) : column.type, mods: column.mods ?? [], isArray };
 }
 
-function hasType(columns: TableModel, typeName: string): boolean {
-  for (const type of columns.values()) if (type?.name === typeName) return true;
-  return false;
-}
-
 /**
  * What the linter knows of the database before a statement runs: tables with their columns and
  * types, and which table each index belongs to. Built from earlier migrations, the target's
  * catalog and the statements already seen in the file.
  */
 export class SchemaModel {
-  constructor(
-    readonly tables = new Map<string, TableModel>(),
-    readonly indexes = new Map<string, string>(),
-  ) {}
+  private readonly tableMap = new Map<string, TableModel>();
+  /** Type name → tables with a column of that type, so ALTER TYPE … RENAME touches only those. */
+  private readonly typeUsers = new Map<string, Set<string>>();
+  readonly indexes = new Map<string, string>();
+
+  /** Read-only view of the tables; every change goes through setTable/deleteTable to keep typeUsers right. */
+  get tables(): ReadonlyMap<string, TableModel> {
+    return this.tableMap;
+  }
 
   static fromStats(stats: TableStats | undefined): SchemaModel {
     const model = new SchemaModel();
     for (const [table, size] of Object.entries(stats ?? {})) {
       if (!size.columns) continue;
-      model.tables.set(
-        table,
-        new Map(size.columns.map((c) => [c.name, catalogType(c)])),
-      );
+      model.setTable(table, new Map(size.columns.map((c) => [c.name, catalogType(c)])));
     }
     return model;
-  }
-
-  snapshot(): SchemaModel {
-    return new SchemaModel(new Map(this.tables), new Map(this.indexes));
   }
 
   /**
@@ -51,8 +44,8 @@ export class SchemaModel {
   subset(names: Iterable<string>): SchemaModel {
     const subset = new SchemaModel();
     for (const name of names) {
-      const table = this.tables.get(name);
-      if (table) subset.tables.set(name, table);
+      const table = this.tableMap.get(name);
+      if (table) subset.setTable(name, table);
       const indexTable = this.indexes.get(name);
       if (indexTable) subset.indexes.set(name, indexTable);
     }
@@ -60,22 +53,41 @@ export class SchemaModel {
   }
 
   hasColumn(table: string, column: string): boolean {
-    return this.tables.get(table)?.has(column) ?? false;
+    return this.tableMap.get(table)?.has(column) ?? false;
   }
 
   columnType(table: string, column: string): TypeDesc | undefined {
-    return this.tables.get(table)?.get(column);
+    return this.tableMap.get(table)?.get(column);
+  }
+
+  private setTable(table: string, columns: TableModel): void {
+    this.unindexTypes(table);
+    this.tableMap.set(table, columns);
+    for (const type of columns.values()) {
+      if (!type) continue;
+      const users = this.typeUsers.get(type.name);
+      if (users) users.add(table);
+      else this.typeUsers.set(type.name, new Set([table]));
+    }
+  }
+
+  private deleteTable(table: string): void {
+    this.unindexTypes(table);
+    this.tableMap.delete(table);
+  }
+
+  private unindexTypes(table: string): void {
+    for (const type of this.tableMap.get(table)?.values() ?? []) if (type) this.typeUsers.get(type.name)?.delete(table);
   }
 
   private updateTable(table: string, change: (columns: Map<string, TypeDesc | undefined>) => void): void {
-    const columns = new Map(this.tables.get(table) ?? []);
+    const columns = new Map(this.tableMap.get(table) ?? []);
     change(columns);
-    this.tables.set(table, columns);
+    this.setTable(table, columns);
   }
 
   private renameType(oldName: string, newName: string): void {
-    for (const [table, columns] of this.tables) {
-      if (!hasType(columns, oldName)) continue;
+    for (const table of [...(this.typeUsers.get(oldName) ?? [])]) {
       this.updateTable(table, (cols) => {
         for (const [column, type] of cols) if (type?.name === oldName) cols.set(column, { ...type, name: newName });
       });
@@ -91,7 +103,7 @@ export class SchemaModel {
         const column = nodeAs(element, "ColumnDef");
         if (column?.colname) columns.set(column.colname, typeDesc(column.typeName));
       }
-      this.tables.set(create.relation.relname, columns);
+      this.setTable(create.relation.relname, columns);
       return;
     }
     const alter = nodeAs(node, "AlterTableStmt");
@@ -120,9 +132,9 @@ export class SchemaModel {
     if (rename?.relation?.relname && rename.newname) {
       const table = rename.relation.relname;
       if (rename.renameType === "OBJECT_TABLE") {
-        const columns = this.tables.get(table);
-        this.tables.delete(table);
-        if (columns) this.tables.set(rename.newname, columns);
+        const columns = this.tableMap.get(table);
+        this.deleteTable(table);
+        if (columns) this.setTable(rename.newname, columns);
       } else if (rename.renameType === "OBJECT_COLUMN" && rename.subname) {
         this.updateTable(table, (cols) => {
           cols.set(rename.newname!, cols.get(rename.subname!));
@@ -137,7 +149,7 @@ export class SchemaModel {
       return;
     }
     const drop = nodeAs(node, "DropStmt");
-    if (drop?.removeType === "OBJECT_TABLE") for (const name of droppedNames(drop)) this.tables.delete(name);
+    if (drop?.removeType === "OBJECT_TABLE") for (const name of droppedNames(drop)) this.deleteTable(name);
     if (drop?.removeType === "OBJECT_INDEX") for (const name of droppedNames(drop)) this.indexes.delete(name);
   }
 }
