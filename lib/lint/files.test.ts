@@ -40,3 +40,19 @@ describe("lintFiles with a statistics loader (sluice lint --url)", () => {
     expect(asked).toEqual([[]]);
   });
 });
+
+describe("lintFiles on a migrations directory", () => {
+  it("skips folders without a migration.sql, and still replays the migrations before a requested one", async () => {
+    const dir = migrations({
+      "001_init": 'CREATE TABLE "Order" ("id" BIGINT PRIMARY KEY, "customerId" BIGINT);',
+      "002_index": 'CREATE INDEX "Order_customerId_idx" ON "Order" ("customerId");',
+    });
+    mkdirSync(path.join(dir, "001a_notes"));
+    writeFileSync(path.join(dir, "001a_notes", "README.md"), "not a migration");
+    const all = await lintFiles([dir]);
+    expect(all.files.map((f) => path.basename(path.dirname(f.file)))).toEqual(["001_init", "002_index"]);
+    const one = await lintFiles([path.join(dir, "002_index")]);
+    // "Order" is known from 001 (replayed), so the index is on an existing table.
+    expect(one.files[0].report.findings.map((f) => f.ruleId)).toContain("require-concurrent-index");
+  });
+});

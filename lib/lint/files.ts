@@ -25,10 +25,14 @@ function directorySource(dir: string): MigrationSource {
   return { file: sqlPath, sqlPath, downPath: `${dir}${path.sep}${DOWN_FILE}`, isDirectory: true };
 }
 
-/** The migrations that sit side by side in `dir`, in the order a migrator applies them (by name). */
+/**
+ * The migrations that sit side by side in `dir`, in the order a migrator applies them (by name).
+ * Every subdirectory is listed; one without a migration.sql is skipped when it is read (see
+ * Step.sql), which spares a file-system check per folder on a long history.
+ */
 function migrationsIn(dir: string): MigrationSource[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => (e.isDirectory() && isMigrationDirectory(path.join(dir, e.name))) || (e.isFile() && e.name.endsWith(".sql") && !e.name.endsWith(".down.sql") && e.name !== DOWN_FILE))
+    .filter((e) => e.isDirectory() || (e.isFile() && e.name.endsWith(".sql") && !e.name.endsWith(".down.sql") && e.name !== DOWN_FILE))
     .map((e) => e.name)
     .sort()
     .map((name) => {
@@ -63,7 +67,7 @@ function resolveSources(paths: string[], listDir: (dir: string) => MigrationSour
  */
 class Step {
   private parsedSql: ParsedSql | undefined | null = null;
-  private text: string | undefined;
+  private text: string | null | undefined;
 
   constructor(
     readonly source: MigrationSource,
@@ -71,14 +75,18 @@ class Step {
     readonly linted: boolean,
   ) {}
 
-  get sql(): string {
-    this.text ??= readFileSync(this.source.sqlPath, "utf8");
+  /** The file's text; null for a listed folder that holds no migration.sql (not a migration). */
+  get sql(): string | null {
+    if (this.text === undefined) this.text = this.source.isDirectory ? readIfPresent(this.source.sqlPath) : readFileSync(this.source.sqlPath, "utf8");
     return this.text;
   }
 
-  /** Undefined when migration.sql does not parse (reported as such when linted). */
+  /** Undefined when migration.sql does not parse (reported as such when linted) or is absent. */
   get parsed(): ParsedSql | undefined {
-    if (this.parsedSql === null) this.parsedSql = parseQuietly(this.sql);
+    if (this.parsedSql === null) {
+      const sql = this.sql;
+      this.parsedSql = sql === null ? undefined : parseQuietly(sql);
+    }
     return this.parsedSql;
   }
 
@@ -96,6 +104,16 @@ class Step {
 
 /** Size statistics, given up front or loaded once the files are parsed (for the tables they mention). */
 export type StatsSource = TableStats | ((tableNames: string[]) => Promise<TableStats>);
+
+/** A migration folder's migration.sql, or null when the folder has none (rare: the exception's cost does not matter). */
+function readIfPresent(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
 
 /** existsSync first: most migrations have no down.sql, and a thrown ENOENT per file was a visible share of a large run. */
 function readOptional(file: string): string | null {
@@ -150,13 +168,15 @@ export async function lintSources(paths: string[], config: LintConfig, statsSour
   for (const steps of histories) {
     const schema = SchemaModel.fromStats(stats);
     for (const step of steps) {
+      const sql = step.sql;
+      if (sql === null) continue;
       if (!step.linted) {
         for (const statement of step.parsed?.statements ?? []) schema.apply(statement.node);
         step.release();
         continue;
       }
       const file = relativeTo(cwd, step.source.file);
-      const { report } = lintUnit({ file, sql: step.sql, parsed: step.parsed, downSql: step.downSql(), config, baseSchema: schema, stats });
+      const { report } = lintUnit({ file, sql, parsed: step.parsed, downSql: step.downSql(), config, baseSchema: schema, stats });
       reports.push({ file, report });
       step.release();
     }
