@@ -25,14 +25,22 @@ describeRule(RULE, {
   ],
 });
 
-it("reports what committed before the last step, not the last step itself", async () => {
+it("reports what committed before the last step, once per file, naming the other lines", async () => {
   const findings = await findingsOf(RULE, 'CREATE TABLE "A" ("id" BIGINT);\nALTER TABLE "Order" ADD COLUMN "n" TEXT;\nDROP INDEX CONCURRENTLY IF EXISTS "i";\nCREATE INDEX CONCURRENTLY "i" ON "Order" ("a");\nALTER TABLE "Order" ADD COLUMN "m" TEXT;');
-  expect(findings.map((f) => f.line)).toEqual([1, 2]);
-  expect(findings[0].message).toMatch(/commits in 5 steps.*CREATE TABLE "A" fails: it already exists/);
+  expect(findings.map((f) => f.line)).toEqual([1]);
+  expect(findings[0].message).toMatch(/commits in 5 steps.*CREATE TABLE "A" fails: it already exists\. So would 1 more statement here \(line 2\)\./);
 });
 
 it("tells how to clear a half-built concurrent index before building it", async () => {
   const [finding] = await findingsOf(RULE, 'CREATE UNIQUE INDEX CONCURRENTLY "Order_ref_key" ON "Order" ("ref");');
   expect(finding.message).toMatch(/INVALID index "Order_ref_key"/);
-  expect(finding.safeSql).toBe('DROP INDEX CONCURRENTLY IF EXISTS "Order_ref_key";\nCREATE UNIQUE INDEX CONCURRENTLY "Order_ref_key" ON "Order" ("ref");');
+  expect(finding.safeSql).toBe('-- before each build, clear what a failed earlier run left:\nDROP INDEX CONCURRENTLY IF EXISTS "Order_ref_key";\nCREATE UNIQUE INDEX CONCURRENTLY "Order_ref_key" ON "Order" ("ref");');
+});
+
+it("reports a file's unguarded concurrent builds once, naming the other lines", async () => {
+  const findings = await findingsOf(RULE, 'CREATE INDEX CONCURRENTLY "a" ON "Order" ("a");\nDROP INDEX CONCURRENTLY IF EXISTS "b";\nCREATE INDEX CONCURRENTLY "b" ON "Order" ("b");\nCREATE INDEX CONCURRENTLY "c" ON "Order" ("c");');
+  expect(findings.map((f) => f.line)).toEqual([1]);
+  expect(findings[0].message).toMatch(/INVALID index "a".*1 more CONCURRENTLY build here \(line 4\)/);
+  expect(findings[0].safeSql).toContain("DROP INDEX CONCURRENTLY IF EXISTS c;");
+  expect(findings[0].safeSql).not.toContain("IF EXISTS b");
 });

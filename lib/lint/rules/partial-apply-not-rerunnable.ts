@@ -81,31 +81,48 @@ export const partialApplyNotRerunnable: Rule = {
     // One implicit transaction (what Prisma generates, and most files): nothing to re-run.
     if (!ctx.statements.some((s) => s.nonTransactional || s.inExplicitTransaction)) return [];
     const hits: RuleHit[] = [];
-    for (const statement of ctx.statements) {
+    const unguardedBuilds = ctx.statements.flatMap((statement) => {
       const index = nodeAs(statement.node, "IndexStmt");
-      if (!index?.concurrent || !index.idxname || dropsIndexFirst(ctx.statements, statement.index, index.idxname)) continue;
+      return index?.concurrent && index.idxname && !dropsIndexFirst(ctx.statements, statement.index, index.idxname) ? [{ statement, index, name: index.idxname }] : [];
+    });
+    // One finding per file, at the first build: the fix is the same for each.
+    const [build, ...otherBuilds] = unguardedBuilds;
+    if (build) {
+      const alsoAt = otherBuilds.length ? ` The same holds for ${otherBuilds.length} more CONCURRENTLY build${otherBuilds.length > 1 ? "s" : ""} here (line${otherBuilds.length > 1 ? "s" : ""} ${otherBuilds.map((b) => b.statement.line).join(", ")}).` : "";
       hits.push(
-        hit(statement, {
-          table: index.relation?.relname,
-          message: `If this build fails (deadlock, lock_timeout, a duplicate value for a unique index, a cancelled deploy), PostgreSQL leaves an INVALID index "${index.idxname}" behind: queries never use it but every write still maintains it, the retry fails with "already exists", and IF NOT EXISTS would silently keep the broken index.`,
-          safeSql: `DROP INDEX CONCURRENTLY IF EXISTS ${ident(index.idxname)};\n${statement.text}${statement.text.endsWith(";") ? "" : ";"}`,
+        hit(build.statement, {
+          table: build.index.relation?.relname,
+          message: `If this build fails (deadlock, lock_timeout, a duplicate value for a unique index, a cancelled deploy), PostgreSQL leaves an INVALID index "${build.name}" behind: queries never use it but every write still maintains it, the retry fails with "already exists", and IF NOT EXISTS would silently keep the broken index.${alsoAt}`,
+          safeSql: [
+            "-- before each build, clear what a failed earlier run left:",
+            ...unguardedBuilds.map((b) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(b.name)};`),
+            otherBuilds.length ? "-- then the CREATE INDEX CONCURRENTLY statements, each after its DROP, e.g.:" : "",
+            `${build.statement.text}${build.statement.text.endsWith(";") ? "" : ";"}`,
+          ]
+            .filter(Boolean)
+            .join("\n"),
         }),
       );
     }
     const units = commitUnits(ctx.statements, transactions(ctx));
     // Only what committed before the failing step runs twice: the last step never has.
-    for (const unit of units.slice(0, -1)) {
-      for (const statement of unit) {
-        if (nodeAs(statement.node, "IndexStmt")?.concurrent) continue;
+    const rerunFailures = units.slice(0, -1).flatMap((unit) =>
+      unit.flatMap((statement) => {
+        if (nodeAs(statement.node, "IndexStmt")?.concurrent) return [];
         const failure = rerunFailure(statement.node);
-        if (!failure) continue;
-        hits.push(
-          hit(statement, {
-            message: `This file commits in ${units.length} steps, so a failure in a later step leaves this statement applied; the re-run after \`migrate resolve --rolled-back\` starts from the top and ${failure}. The deploy stays stuck until the database is repaired by hand.`,
-            safeSql: ROBUST_FORM,
-          }),
-        );
-      }
+        return failure ? [{ statement, failure }] : [];
+      }),
+    );
+    // One finding per file, at the first such statement: the fix is the same for all of them.
+    const [first, ...others] = rerunFailures;
+    if (first) {
+      const alsoAt = others.length ? ` So would ${others.length} more statement${others.length > 1 ? "s" : ""} here (line${others.length > 1 ? "s" : ""} ${others.map((o) => o.statement.line).join(", ")}).` : "";
+      hits.push(
+        hit(first.statement, {
+          message: `This file commits in ${units.length} steps, so a failure in a later step leaves this statement applied; the re-run after \`migrate resolve --rolled-back\` starts from the top and ${first.failure}.${alsoAt} The deploy stays stuck until the database is repaired by hand.`,
+          safeSql: ROBUST_FORM,
+        }),
+      );
     }
     return hits;
   },
