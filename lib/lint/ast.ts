@@ -45,6 +45,13 @@ export function formatType(type: TypeDesc): string {
   return `${type.name}${mods}${type.isArray ? "[]" : ""}`;
 }
 
+/** The column a `CHECK (col IS NOT NULL)` constraint proves not null, if it is one. */
+export function notNullCheckColumn(constraint: Constraint | undefined): string | undefined {
+  if (constraint?.contype !== "CONSTR_CHECK") return undefined;
+  const test = nodeAs(constraint.raw_expr, "NullTest");
+  return test?.nulltesttype === "IS_NOT_NULL" ? stringValue(nodeAs(test.arg, "ColumnRef")?.fields?.[0]) : undefined;
+}
+
 export function columnConstraints(column: ColumnDef): Constraint[] {
   return (column.constraints ?? []).map((c) => nodeAs(c, "Constraint")).filter((c): c is Constraint => !!c);
 }

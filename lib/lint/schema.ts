@@ -1,7 +1,9 @@
-import type { Node } from "libpg-query";
-import { nodeAs, typeDesc, type TypeDesc } from "./ast";
+import type { AlterTableCmd, Node } from "libpg-query";
+import { notNullCheckColumn, nodeAs, typeDesc, type TypeDesc } from "./ast";
 import { droppedNames } from "./locks";
 import type { TableColumn, TableStats } from "./types";
+
+type NotNullCheck = { table: string; column: string; validated: boolean };
 
 /** Columns of one table; replaced (never mutated) on change so snapshots can share them. */
 export type TableModel = ReadonlyMap<string, TypeDesc | undefined>;
@@ -22,6 +24,12 @@ export class SchemaModel {
   /** Type name → tables with a column of that type, so ALTER TYPE … RENAME touches only those. */
   private readonly typeUsers = new Map<string, Set<string>>();
   readonly indexes = new Map<string, string>();
+  /**
+   * CHECK (col IS NOT NULL) constraints by "table.constraint". A validated one lets SET NOT NULL
+   * skip its full-table scan (PostgreSQL 12+), which is how the safe three-step way ends.
+   * Entries are replaced, never mutated, as subsets share them.
+   */
+  private readonly notNullChecks = new Map<string, NotNullCheck>();
 
   /** Read-only view of the tables; every change goes through setTable/deleteTable to keep typeUsers right. */
   get tables(): ReadonlyMap<string, TableModel> {
@@ -41,7 +49,7 @@ export class SchemaModel {
    * The part of the model a statement can ask about: copying only the tables and indexes it names
    * keeps per-statement snapshots cheap when the history holds hundreds of tables.
    */
-  subset(names: Iterable<string>): SchemaModel {
+  subset(names: ReadonlySet<string>): SchemaModel {
     const subset = new SchemaModel();
     for (const name of names) {
       const table = this.tableMap.get(name);
@@ -49,7 +57,14 @@ export class SchemaModel {
       const indexTable = this.indexes.get(name);
       if (indexTable) subset.indexes.set(name, indexTable);
     }
+    for (const [key, check] of this.notNullChecks) if (names.has(check.table)) subset.notNullChecks.set(key, check);
     return subset;
+  }
+
+  /** Whether a validated CHECK (column IS NOT NULL) is in place on the table. */
+  provesNotNull(table: string, column: string): boolean {
+    for (const check of this.notNullChecks.values()) if (check.validated && check.table === table && check.column === column) return true;
+    return false;
   }
 
   hasColumn(table: string, column: string): boolean {
@@ -94,6 +109,30 @@ export class SchemaModel {
     }
   }
 
+  private trackNotNullCheck(table: string, cmd: AlterTableCmd): void {
+    const constraint = cmd.subtype === "AT_AddConstraint" ? nodeAs(cmd.def, "Constraint") : undefined;
+    const column = notNullCheckColumn(constraint);
+    if (constraint && column) {
+      // Added without NOT VALID, PostgreSQL validates it at once.
+      this.notNullChecks.set(`${table}.${constraint.conname ?? column}`, { table, column, validated: !constraint.skip_validation });
+      return;
+    }
+    const key = `${table}.${cmd.name}`;
+    const check = this.notNullChecks.get(key);
+    if (check && cmd.subtype === "AT_ValidateConstraint") this.notNullChecks.set(key, { ...check, validated: true });
+    if (check && cmd.subtype === "AT_DropConstraint") this.notNullChecks.delete(key);
+  }
+
+  /** A renamed table or column keeps its constraints. */
+  private moveNotNullChecks(table: string, moved: (check: NotNullCheck) => NotNullCheck): void {
+    for (const [key, check] of [...this.notNullChecks]) {
+      if (check.table !== table) continue;
+      const next = moved(check);
+      this.notNullChecks.delete(key);
+      this.notNullChecks.set(`${next.table}.${key.slice(table.length + 1)}`, next);
+    }
+  }
+
   /** Applies the effect of one statement. Statements the model does not track are ignored. */
   apply(node: Node): void {
     const create = nodeAs(node, "CreateStmt");
@@ -118,6 +157,8 @@ export class SchemaModel {
           this.updateTable(table, (cols) => cols.delete(cmd.name!));
         } else if (cmd?.subtype === "AT_AlterColumnType" && cmd.name) {
           this.updateTable(table, (cols) => cols.set(cmd.name!, typeDesc(column?.typeName)));
+        } else if (cmd) {
+          this.trackNotNullCheck(table, cmd);
         }
       }
       return;
@@ -135,11 +176,13 @@ export class SchemaModel {
         const columns = this.tableMap.get(table);
         this.deleteTable(table);
         if (columns) this.setTable(rename.newname, columns);
+        this.moveNotNullChecks(table, (check) => ({ ...check, table: rename.newname! }));
       } else if (rename.renameType === "OBJECT_COLUMN" && rename.subname) {
         this.updateTable(table, (cols) => {
           cols.set(rename.newname!, cols.get(rename.subname!));
           cols.delete(rename.subname!);
         });
+        this.moveNotNullChecks(table, (check) => (check.column === rename.subname ? { ...check, column: rename.newname! } : check));
       }
       return;
     }
@@ -149,7 +192,12 @@ export class SchemaModel {
       return;
     }
     const drop = nodeAs(node, "DropStmt");
-    if (drop?.removeType === "OBJECT_TABLE") for (const name of droppedNames(drop)) this.deleteTable(name);
+    if (drop?.removeType === "OBJECT_TABLE") {
+      for (const name of droppedNames(drop)) {
+        this.deleteTable(name);
+        for (const [key, check] of this.notNullChecks) if (check.table === name) this.notNullChecks.delete(key);
+      }
+    }
     if (drop?.removeType === "OBJECT_INDEX") for (const name of droppedNames(drop)) this.indexes.delete(name);
   }
 }

@@ -1,25 +1,5 @@
 import type { Rule } from "../types";
-import { nodeAs, stringValue } from "../ast";
-import { addedConstraint, alterCommandsOnExistingTables, hit, ident, type AlterCommand } from "./support";
-
-/**
- * Columns with a CHECK (col IS NOT NULL) validated earlier in the file: PostgreSQL 12+ then
- * skips the SET NOT NULL scan. (A CHECK added without NOT VALID is validated at once.)
- */
-function columnsProvenNotNull(commands: readonly AlterCommand[]): Set<string> {
-  const checks = new Map<string, { column: string; validated: boolean }>();
-  for (const { table, cmd } of commands) {
-    const constraint = addedConstraint(cmd);
-    const test = nodeAs(constraint?.raw_expr, "NullTest");
-    const column = stringValue(nodeAs(test?.arg, "ColumnRef")?.fields?.[0]);
-    if (constraint?.contype === "CONSTR_CHECK" && test?.nulltesttype === "IS_NOT_NULL" && column) {
-      checks.set(`${table}.${constraint.conname ?? column}`, { column: `${table}.${column}`, validated: !constraint.skip_validation });
-    }
-    const validating = cmd.subtype === "AT_ValidateConstraint" ? checks.get(`${table}.${cmd.name}`) : undefined;
-    if (validating) validating.validated = true;
-  }
-  return new Set([...checks.values()].filter((c) => c.validated).map((c) => c.column));
-}
+import { alterCommandsOnExistingTables, hit, ident } from "./support";
 
 export const setNotNull: Rule = {
   id: "set-not-null",
@@ -36,10 +16,9 @@ export const setNotNull: Rule = {
   strongMigrations: ["change_column_null"],
   statementKinds: ["AlterTableStmt"],
   check(ctx) {
-    const commands = alterCommandsOnExistingTables(ctx);
-    const provenNotNull = columnsProvenNotNull(commands);
-    return commands
-      .filter(({ cmd, table }) => cmd.subtype === "AT_SetNotNull" && cmd.name && !provenNotNull.has(`${table}.${cmd.name}`))
+    // A validated CHECK (col IS NOT NULL) from an earlier statement or migration spares the scan (PostgreSQL 12+).
+    return alterCommandsOnExistingTables(ctx)
+      .filter(({ statement, cmd, table }) => cmd.subtype === "AT_SetNotNull" && cmd.name && !statement.schemaBefore.provesNotNull(table, cmd.name))
       .map(({ statement, table, cmd }) => {
         const column = cmd.name!;
         const check = ident(`${table}_${column}_not_null`);
