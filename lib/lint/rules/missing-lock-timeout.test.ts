@@ -5,8 +5,15 @@ describeRule("missing-lock-timeout", {
     'ALTER TABLE "User" ADD COLUMN "nickname" TEXT;',
     'CREATE INDEX "i" ON "User" ("a");',
     'ALTER TABLE "User" ADD COLUMN "a" TEXT;\nSET lock_timeout = \'2s\';',
+    // 0 turns the timeout off (wait forever); DEFAULT and RESET go back to the server's, normally none.
+    'SET lock_timeout = 0;\nALTER TABLE "User" ADD COLUMN "a" TEXT;',
+    "SET lock_timeout = '0';\nALTER TABLE \"User\" ADD COLUMN \"a\" TEXT;",
+    'SET lock_timeout = \'2s\';\nRESET lock_timeout;\nALTER TABLE "User" ADD COLUMN "a" TEXT;',
+    'SET lock_timeout = \'2s\';\nSET lock_timeout TO DEFAULT;\nALTER TABLE "User" ADD COLUMN "a" TEXT;',
   ],
   passes: [
+    "SELECT set_config('lock_timeout', '2s', true);\nALTER TABLE \"User\" ADD COLUMN \"a\" TEXT;",
+    'SET lock_timeout = 2000;\nALTER TABLE "User" ADD COLUMN "a" TEXT;',
     'SET lock_timeout = \'2s\';\nALTER TABLE "User" ADD COLUMN "nickname" TEXT;',
     'BEGIN;\nSET LOCAL lock_timeout = \'2s\';\nALTER TABLE "User" ADD COLUMN "nickname" TEXT;\nCOMMIT;',
     'CREATE TABLE "Tag" ("id" BIGINT);\nALTER TABLE "Tag" ADD COLUMN "name" TEXT;',

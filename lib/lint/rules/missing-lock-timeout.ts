@@ -1,4 +1,5 @@
-import { nodeAs } from "../ast";
+import type { Node } from "libpg-query";
+import { nodeAs, stringValue } from "../ast";
 import { isExistingTable, type StatementInfo } from "../context";
 import type { Rule, RuleHit } from "../types";
 import { hit } from "./support";
@@ -6,8 +7,29 @@ import { hit } from "./support";
 /** Locks that make ordinary reads or writes queue: waiting for one blocks everything behind it. */
 const BLOCKING_LOCKS = new Set(["SHARE", "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"]);
 
-function setsLockTimeout(statement: StatementInfo): boolean {
-  return nodeAs(statement.node, "VariableSetStmt")?.name === "lock_timeout";
+/** Whether a SET value (an integer in ms, or a string like '2s' or '0') is a timeout at all: 0 means wait forever. */
+function isNonZero(value: Node | undefined): boolean {
+  const constant = nodeAs(value, "A_Const");
+  if (!constant) return true; // an expression: assume it sets a real timeout
+  if (constant.sval) return parseFloat(constant.sval.sval ?? "") !== 0;
+  return (constant.ival?.ival ?? 0) !== 0;
+}
+
+/**
+ * What a statement does to lock_timeout: true when it sets a timeout, false when it turns it off
+ * (`= 0`, `TO DEFAULT`, `RESET`; the server default is no timeout), undefined when it leaves it
+ * alone. `SET`, `SET LOCAL` and `SELECT set_config('lock_timeout', …)` all count.
+ */
+function lockTimeoutEffect(statement: StatementInfo): boolean | undefined {
+  const set = nodeAs(statement.node, "VariableSetStmt");
+  if (set?.name === "lock_timeout") return set.kind === "VAR_SET_VALUE" && isNonZero(set.args?.[0]);
+  const select = nodeAs(statement.node, "SelectStmt");
+  for (const target of select?.targetList ?? []) {
+    const call = nodeAs(nodeAs(target, "ResTarget")?.val, "FuncCall");
+    const name = stringValue(call?.funcname?.at(-1));
+    if (name === "set_config" && nodeAs(call?.args?.[0], "A_Const")?.sval?.sval === "lock_timeout") return isNonZero(call?.args?.[1]);
+  }
+  return undefined;
 }
 
 export const missingLockTimeout: Rule = {
@@ -25,8 +47,11 @@ export const missingLockTimeout: Rule = {
   check(ctx) {
     // A table lock is the finding that matters; a type lock before it is reported only when no table lock is.
     let typeHit: RuleHit | undefined;
+    let timeoutSet = false;
     for (const statement of ctx.statements) {
-      if (setsLockTimeout(statement)) break;
+      const effect = lockTimeoutEffect(statement);
+      if (effect !== undefined) timeoutSet = effect;
+      if (timeoutSet) continue;
       const blocking =
         statement.locks.find((l) => BLOCKING_LOCKS.has(l.lock) && !l.object && isExistingTable(ctx, l.table, statement.index)) ??
         statement.locks.find((l) => BLOCKING_LOCKS.has(l.lock) && isExistingTable(ctx, l.table, statement.index));
