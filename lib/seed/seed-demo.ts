@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/credentials";
 import { encryptSecret } from "@/lib/server/secrets";
 import { createRequest } from "@/lib/server/requests";
+import { lintForReview } from "@/lib/server/request-lint";
 import { createStandardPolicies } from "@/lib/server/policies";
 import { readMigrationsDir } from "@/lib/engine";
 import { databaseUrl } from "@/lib/postgres/urls";
@@ -121,7 +122,7 @@ async function appliedRows(url: string): Promise<HistoryRow[]> {
  * recorded when the seed applied them, so history and targets agree.
  */
 async function recordHistory(
-  project: { id: string; environments: { id: string; name: string }[] },
+  project: { id: string; tenantKey: string; migrationsPath: string; environments: { id: string; name: string; databaseUrlEncrypted: string }[] },
   users: Record<string, { id: string; email: string }>,
   targetServerUrl: string,
 ) {
@@ -137,6 +138,8 @@ async function recordHistory(
   for (const item of HISTORY) {
     const migration = source.find((m) => m.name === item.migration);
     if (!migration) continue;
+    // The risk and lint hash a reviewer would have seen, from the same lint the app runs on new requests.
+    const review = await lintForReview(project, [migration], source);
     await prisma.$transaction(async (tx) => {
       const request = await tx.migrationRequest.create({
         data: {
@@ -144,7 +147,8 @@ async function recordHistory(
           title: item.title,
           type: item.type,
           status: "deployed",
-          riskLevel: "low",
+          riskLevel: review.riskLevel,
+          lintHash: review.hash,
           requesterId: users.requester.id,
           submittedAt: new Date(),
           rollbackPlan: "down.sql reverses the migration.",
@@ -152,7 +156,7 @@ async function recordHistory(
         },
       });
       await recordAudit(tx, { actor: actor("requester"), action: "request.created", subjectType: "request", subjectId: request.id, projectId: project.id, after: { title: item.title, migrations: [migration.name] } });
-      await tx.approval.create({ data: { requestId: request.id, approverId: users.approver.id, decision: "approved", comment: "Reviewed: additive change, down.sql checked.", checksums: migration.checksum } });
+      await tx.approval.create({ data: { requestId: request.id, approverId: users.approver.id, decision: "approved", comment: "Reviewed: additive change, down.sql checked.", checksums: migration.checksum, lintHash: review.hash } });
       await recordAudit(tx, { actor: actor("approver"), action: "request.approved", subjectType: "request", subjectId: request.id, projectId: project.id, after: { status: "approved" } });
       for (const env of project.environments) {
         const row = rowsByEnv.get(env.id)!.find((r) => r.migration_name === migration.name);
