@@ -10,7 +10,7 @@ import { generateCorpus } from "./corpus";
 const ROOT = path.resolve(__dirname, "../..");
 const WORK = path.join(ROOT, "bench/.work/lint");
 const MIGRATIONS = 1200;
-const RUNS = 7;
+const RUNS = 15;
 const SQUAWK = path.join(ROOT, "node_modules/.bin/squawk");
 const SLUICE = path.join(ROOT, "bin/sluice.js");
 const DOC = path.join(ROOT, "docs/benchmarks.md");

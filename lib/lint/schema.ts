@@ -3,7 +3,8 @@ import { notNullCheckColumn, nodeAs, typeDesc, type TypeDesc } from "./ast";
 import { droppedNames } from "./locks";
 import type { TableColumn, TableStats } from "./types";
 
-type NotNullCheck = { table: string; column: string; validated: boolean };
+/** A CHECK (column IS NOT NULL) constraint of a table, by constraint name. */
+type NotNullChecks = ReadonlyMap<string, { column: string; validated: boolean }>;
 
 /** Columns of one table; replaced (never mutated) on change so snapshots can share them. */
 export type TableModel = ReadonlyMap<string, TypeDesc | undefined>;
@@ -25,11 +26,11 @@ export class SchemaModel {
   private readonly typeUsers = new Map<string, Set<string>>();
   readonly indexes = new Map<string, string>();
   /**
-   * CHECK (col IS NOT NULL) constraints by "table.constraint". A validated one lets SET NOT NULL
-   * skip its full-table scan (PostgreSQL 12+), which is how the safe three-step way ends.
-   * Entries are replaced, never mutated, as subsets share them.
+   * CHECK (col IS NOT NULL) constraints, by table. A validated one lets SET NOT NULL skip its
+   * full-table scan (PostgreSQL 12+), which is how the safe three-step way ends. A table's map is
+   * replaced, never mutated, as subsets share it.
    */
-  private readonly notNullChecks = new Map<string, NotNullCheck>();
+  private readonly notNullChecks = new Map<string, NotNullChecks>();
 
   /** Read-only view of the tables; every change goes through setTable/deleteTable to keep typeUsers right. */
   get tables(): ReadonlyMap<string, TableModel> {
@@ -50,20 +51,22 @@ export class SchemaModel {
    * keeps per-statement snapshots cheap when the history holds hundreds of tables.
    */
   subset(names: ReadonlySet<string>): SchemaModel {
+    // Read-only: filled directly, without the type index that only changes need.
     const subset = new SchemaModel();
     for (const name of names) {
       const table = this.tableMap.get(name);
-      if (table) subset.setTable(name, table);
+      if (table) subset.tableMap.set(name, table);
       const indexTable = this.indexes.get(name);
       if (indexTable) subset.indexes.set(name, indexTable);
+      const checks = this.notNullChecks.get(name);
+      if (checks) subset.notNullChecks.set(name, checks);
     }
-    for (const [key, check] of this.notNullChecks) if (names.has(check.table)) subset.notNullChecks.set(key, check);
     return subset;
   }
 
   /** Whether a validated CHECK (column IS NOT NULL) is in place on the table. */
   provesNotNull(table: string, column: string): boolean {
-    for (const check of this.notNullChecks.values()) if (check.validated && check.table === table && check.column === column) return true;
+    for (const check of this.notNullChecks.get(table)?.values() ?? []) if (check.validated && check.column === column) return true;
     return false;
   }
 
@@ -112,25 +115,20 @@ export class SchemaModel {
   private trackNotNullCheck(table: string, cmd: AlterTableCmd): void {
     const constraint = cmd.subtype === "AT_AddConstraint" ? nodeAs(cmd.def, "Constraint") : undefined;
     const column = notNullCheckColumn(constraint);
-    if (constraint && column) {
-      // Added without NOT VALID, PostgreSQL validates it at once.
-      this.notNullChecks.set(`${table}.${constraint.conname ?? column}`, { table, column, validated: !constraint.skip_validation });
-      return;
-    }
-    const key = `${table}.${cmd.name}`;
-    const check = this.notNullChecks.get(key);
-    if (check && cmd.subtype === "AT_ValidateConstraint") this.notNullChecks.set(key, { ...check, validated: true });
-    if (check && cmd.subtype === "AT_DropConstraint") this.notNullChecks.delete(key);
+    // Added without NOT VALID, PostgreSQL validates it at once.
+    if (constraint && column) return this.setNotNullCheck(table, constraint.conname ?? column, { column, validated: !constraint.skip_validation });
+    const check = cmd.name ? this.notNullChecks.get(table)?.get(cmd.name) : undefined;
+    if (check && cmd.subtype === "AT_ValidateConstraint") this.setNotNullCheck(table, cmd.name!, { ...check, validated: true });
+    if (check && cmd.subtype === "AT_DropConstraint") this.setNotNullCheck(table, cmd.name!, undefined);
   }
 
-  /** A renamed table or column keeps its constraints. */
-  private moveNotNullChecks(table: string, moved: (check: NotNullCheck) => NotNullCheck): void {
-    for (const [key, check] of [...this.notNullChecks]) {
-      if (check.table !== table) continue;
-      const next = moved(check);
-      this.notNullChecks.delete(key);
-      this.notNullChecks.set(`${next.table}.${key.slice(table.length + 1)}`, next);
-    }
+  /** Replaces the table's map (subsets share the old one). */
+  private setNotNullCheck(table: string, name: string, check: { column: string; validated: boolean } | undefined): void {
+    const next = new Map(this.notNullChecks.get(table) ?? []);
+    if (check) next.set(name, check);
+    else next.delete(name);
+    if (next.size) this.notNullChecks.set(table, next);
+    else this.notNullChecks.delete(table);
   }
 
   /** Applies the effect of one statement. Statements the model does not track are ignored. */
@@ -176,13 +174,17 @@ export class SchemaModel {
         const columns = this.tableMap.get(table);
         this.deleteTable(table);
         if (columns) this.setTable(rename.newname, columns);
-        this.moveNotNullChecks(table, (check) => ({ ...check, table: rename.newname! }));
+        // A renamed table keeps its constraints.
+        const checks = this.notNullChecks.get(table);
+        this.notNullChecks.delete(table);
+        if (checks) this.notNullChecks.set(rename.newname, checks);
       } else if (rename.renameType === "OBJECT_COLUMN" && rename.subname) {
         this.updateTable(table, (cols) => {
           cols.set(rename.newname!, cols.get(rename.subname!));
           cols.delete(rename.subname!);
         });
-        this.moveNotNullChecks(table, (check) => (check.column === rename.subname ? { ...check, column: rename.newname! } : check));
+        const checks = this.notNullChecks.get(table);
+        if (checks) this.notNullChecks.set(table, new Map([...checks].map(([name, c]) => [name, c.column === rename.subname ? { ...c, column: rename.newname! } : c])));
       }
       return;
     }
@@ -195,7 +197,7 @@ export class SchemaModel {
     if (drop?.removeType === "OBJECT_TABLE") {
       for (const name of droppedNames(drop)) {
         this.deleteTable(name);
-        for (const [key, check] of this.notNullChecks) if (check.table === name) this.notNullChecks.delete(key);
+        this.notNullChecks.delete(name);
       }
     }
     if (drop?.removeType === "OBJECT_INDEX") for (const name of droppedNames(drop)) this.indexes.delete(name);
