@@ -6,6 +6,17 @@ import type { TableColumn, TableStats } from "./types";
 /** A CHECK (column IS NOT NULL) constraint of a table, by constraint name. */
 type NotNullChecks = ReadonlyMap<string, { column: string; validated: boolean }>;
 
+/**
+ * PostgreSQL's own types as the parser names them (pg_catalog): they cannot be renamed, so the
+ * type index (for ALTER TYPE … RENAME) leaves them out — most columns have one of these.
+ */
+const BUILT_IN_TYPES = new Set([
+  "bool", "bytea", "char", "bpchar", "varchar", "text", "name", "int2", "int4", "int8", "float4", "float8", "numeric", "money",
+  "date", "time", "timetz", "timestamp", "timestamptz", "interval", "uuid", "json", "jsonb", "xml", "inet", "cidr", "macaddr",
+  "bit", "varbit", "tsvector", "tsquery", "oid", "point", "line", "lseg", "box", "path", "polygon", "circle",
+  "serial", "serial2", "serial4", "serial8", "smallserial", "bigserial",
+]);
+
 /** Columns of one table; replaced (never mutated) on change so snapshots can share them. */
 export type TableModel = ReadonlyMap<string, TypeDesc | undefined>;
 
@@ -82,7 +93,7 @@ export class SchemaModel {
     this.unindexTypes(table);
     this.tableMap.set(table, columns);
     for (const type of columns.values()) {
-      if (!type) continue;
+      if (!type || BUILT_IN_TYPES.has(type.name)) continue;
       const users = this.typeUsers.get(type.name);
       if (users) users.add(table);
       else this.typeUsers.set(type.name, new Set([table]));
@@ -95,7 +106,7 @@ export class SchemaModel {
   }
 
   private unindexTypes(table: string): void {
-    for (const type of this.tableMap.get(table)?.values() ?? []) if (type) this.typeUsers.get(type.name)?.delete(table);
+    for (const type of this.tableMap.get(table)?.values() ?? []) if (type && !BUILT_IN_TYPES.has(type.name)) this.typeUsers.get(type.name)?.delete(table);
   }
 
   private updateTable(table: string, change: (columns: Map<string, TypeDesc | undefined>) => void): void {
