@@ -1,4 +1,4 @@
-import { keyNames } from "../ast";
+import { columnConstraints, keyNames, nodeAs } from "../ast";
 import type { Rule } from "../types";
 import { addedConstraint, alterCommandsOnExistingTables, hit, ident, commandLocation } from "./support";
 
@@ -18,20 +18,25 @@ export const uniqueWithoutIndex: Rule = {
   statementKinds: ["AlterTableStmt"],
   check(ctx) {
     return alterCommandsOnExistingTables(ctx).flatMap(({ statement, table, cmd }) => {
-      const constraint = addedConstraint(cmd);
-      const kind = constraint?.contype === "CONSTR_UNIQUE" ? "UNIQUE" : constraint?.contype === "CONSTR_PRIMARY" ? "PRIMARY KEY" : undefined;
-      if (!constraint || !kind || constraint.indexname) return [];
-      const name = constraint.conname ?? `${table}_${kind === "UNIQUE" ? "key" : "pkey"}`;
-      const columns = keyNames(constraint.keys).map(ident).join(", ");
-      return [
-        hit(statement, {
-          location: commandLocation(cmd),
-          table,
-          lock: "ACCESS EXCLUSIVE",
-          message: `Adding ${kind} builds a unique index on "${table}" under ACCESS EXCLUSIVE: every read and write waits for the whole build.`,
-          safeSql: `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(table)} (${columns});\nALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(name)};`,
-        }),
-      ];
+      // ADD CONSTRAINT … UNIQUE/PRIMARY KEY, or ADD COLUMN … UNIQUE/PRIMARY KEY (the index spans every existing row too).
+      const column = cmd.subtype === "AT_AddColumn" ? nodeAs(cmd.def, "ColumnDef") : undefined;
+      const constraints = column ? columnConstraints(column) : [addedConstraint(cmd)];
+      return constraints.flatMap((constraint) => {
+        const kind = constraint?.contype === "CONSTR_UNIQUE" ? "UNIQUE" : constraint?.contype === "CONSTR_PRIMARY" ? "PRIMARY KEY" : undefined;
+        if (!constraint || !kind || constraint.indexname) return [];
+        const name = constraint.conname ?? `${table}_${column?.colname ? `${column.colname}_` : ""}${kind === "UNIQUE" ? "key" : "pkey"}`;
+        const columns = column?.colname ? ident(column.colname) : keyNames(constraint.keys).map(ident).join(", ");
+        const addColumnFirst = column?.colname ? `ALTER TABLE ${ident(table)} ADD COLUMN ${ident(column.colname)} <type>;  -- without ${kind}\n` : "";
+        return [
+          hit(statement, {
+            location: commandLocation(cmd),
+            table,
+            lock: "ACCESS EXCLUSIVE",
+            message: `Adding ${kind}${column?.colname ? ` with column "${column.colname}"` : ""} builds a unique index on "${table}" under ACCESS EXCLUSIVE: every read and write waits for the whole build.`,
+            safeSql: `${addColumnFirst}CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${ident(table)} (${columns});\nALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} ${kind} USING INDEX ${ident(name)};`,
+          }),
+        ];
+      });
     });
   },
 };
