@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   POLICY_DENIED: 422,
   TARGET_FAILED: 502,
 } as const;

@@ -3,18 +3,30 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "./actions";
 import { chainHash } from "./chain";
 
-export type AuditActor = { id: string | null; email: string };
+/** Who did it; `tokenId` when it came through an API token (kept in the event's metadata). */
+export type AuditActor = { id: string | null; email: string; tokenId?: string };
+
+/** The audit actor for a principal: the person, and the API token they acted through, if any. */
+export function auditActorOf(user: { id: string; email: string; token?: { id: string } }): AuditActor {
+  return user.token ? { id: user.id, email: user.email, tokenId: user.token.id } : { id: user.id, email: user.email };
+}
 
 export type AuditInput = {
   actor: AuditActor;
   action: AuditAction;
-  subjectType: "request" | "deployment" | "approval" | "user" | "environment" | "project";
+  subjectType: "request" | "deployment" | "approval" | "user" | "environment" | "project" | "token" | "invitation" | "setup";
   subjectId: string;
   projectId?: string | null;
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;
   metadata?: Prisma.InputJsonValue | null;
 };
+
+function metadataWithToken(input: AuditInput): Prisma.InputJsonValue | null {
+  if (!input.actor.tokenId) return input.metadata ?? null;
+  const base = input.metadata && typeof input.metadata === "object" && !Array.isArray(input.metadata) ? input.metadata : input.metadata != null ? { value: input.metadata } : {};
+  return { ...(base as Record<string, Prisma.InputJsonValue>), tokenId: input.actor.tokenId };
+}
 
 // Serialises writers so two transactions cannot both link to the same previous event.
 const AUDIT_CHAIN_LOCK = 727073690;
@@ -37,7 +49,7 @@ export async function recordAudit(tx: DbTransaction, input: AuditInput): Promise
     projectId: input.projectId ?? null,
     before: input.before ?? null,
     after: input.after ?? null,
-    metadata: input.metadata ?? null,
+    metadata: metadataWithToken(input),
   };
   await tx.auditEvent.create({
     data: {

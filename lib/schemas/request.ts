@@ -31,7 +31,9 @@ export type TCreateRequest = z.input<typeof ZCreateRequest>;
 export const ZDecision = z.object({
   requestId: z.string().min(1),
   decision: z.enum(["approved", "rejected", "changes_requested"]),
-  comment: z.string().trim().max(5_000).default(""),
+  comment: z.string().trim().max(5_000, "The comment must be 5,000 characters or fewer").default(""),
+  /** Approve for one environment only; omitted = every environment the approver's scope covers. */
+  environmentId: z.string().min(1).max(100).nullish(),
 });
 export type TDecision = z.input<typeof ZDecision>;
 

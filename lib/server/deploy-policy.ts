@@ -24,14 +24,16 @@ export async function deployCheckContext(requestId: string, actor: { id: string 
     },
   });
   const chain = request.project.environments.map(({ id, name, position }) => ({ id, name, position }));
-  const approverRoles = new Map<string, Awaited<ReturnType<typeof roleIn>>>();
-  for (const approval of request.approvals) {
-    if (!approverRoles.has(approval.approverId)) approverRoles.set(approval.approverId, await roleIn(approval.approverId, request.projectId));
-  }
+  // Roles as they stand now: a deactivated approver, or one who left the project, no longer counts.
+  const approverMemberships = await db().membership.findMany({
+    where: { projectId: request.projectId, userId: { in: [...new Set(request.approvals.map((a) => a.approverId))] }, user: { deactivatedAt: null } },
+    select: { userId: true, role: true, environmentIds: true },
+  });
   const actorRole = await roleIn(actor.id, request.projectId);
   const approvals = request.approvals.map((a) => ({
     approverId: a.approverId,
-    approverRole: approverRoles.get(a.approverId) ?? null,
+    approverRole: approverMemberships.find((m) => m.userId === a.approverId)?.role ?? null,
+    approverEnvironmentIds: approverMemberships.find((m) => m.userId === a.approverId)?.environmentIds ?? [],
     decision: a.decision,
     environmentId: a.environmentId,
     checksums: a.checksums,

@@ -2,7 +2,7 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActorOf, recordAudit } from "@/lib/audit/record";
 import { authorize, roleIn, type CurrentUser } from "@/lib/auth/roles";
 import { can } from "@/lib/auth/permissions";
 import { evaluateDeploy } from "@/lib/workflow/policy";
@@ -56,7 +56,7 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
   if (!verdict.allowed && !breakGlass) {
     await db().$transaction((tx) =>
       recordAudit(tx, {
-        actor: { id: user.id, email: user.email },
+        actor: auditActorOf(user),
         action: "deployment.refused",
         subjectType: "request",
         subjectId: request.id,
@@ -83,7 +83,7 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
       const created = await tx.deployment.create({
         data: { requestId: request.id, environmentId: environment.id, startedById: user.id, status: "queued", runAt, breakGlassReason: breakGlass },
       });
-      const actor = { id: user.id, email: user.email };
+      const actor = auditActorOf(user);
       await recordAudit(tx, {
         actor,
         action: "deployment.queued",
@@ -130,7 +130,7 @@ export async function stopDeployment(user: CurrentUser, raw: TStopDeployment) {
   const deployment = await db().deployment.findUnique({ where: { id: deploymentId }, include: { request: true, environment: true } });
   if (!deployment) throw new AppError("NOT_FOUND", "No such deployment.");
   await authorize(user, deployment.request.projectId, "deploy.stop");
-  const actor = { id: user.id, email: user.email };
+  const actor = auditActorOf(user);
   const now = new Date();
   return db().$transaction(async (tx) => {
     const cancelled = await tx.deployment.updateMany({
@@ -179,7 +179,7 @@ export async function restoreDeployment(user: CurrentUser, raw: TStopDeployment)
   await db().$transaction(async (tx) => {
     await tx.deploymentBackup.update({ where: { deploymentId }, data: { restoredAt: now, restoredById: user.id } });
     await recordAudit(tx, {
-      actor: { id: user.id, email: user.email },
+      actor: auditActorOf(user),
       action: "deployment.restored",
       subjectType: "deployment",
       subjectId: deploymentId,

@@ -1,6 +1,6 @@
 import { db, type DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActorOf, recordAudit } from "@/lib/audit/record";
 import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { readableProjects } from "./readable-projects";
 import { policyColumns, policyFromStored } from "@/lib/workflow/stored-policy";
@@ -69,7 +69,7 @@ export async function updatePolicy(user: CurrentUser, raw: TUpdatePolicy) {
       update: { ...storedJson(policy), updatedById: user.id },
     });
     await recordAudit(tx, {
-      actor: { id: user.id, email: user.email },
+      actor: auditActorOf(user),
       action: current ? "policy.updated" : "policy.created",
       subjectType: "environment",
       subjectId: environment.id,

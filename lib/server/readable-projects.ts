@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { can, type Action } from "@/lib/auth/permissions";
+import { tokenAllows } from "@/lib/auth/token-scopes";
 import type { CurrentUser } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -15,11 +16,11 @@ export type ReadableProject = {
 /**
  * The projects whose data `action` lets this user read, decided by the same permission
  * table every action uses. Every read page starts here: a project the viewer is not a
- * member of, or whose role lacks the permission, never reaches a query.
+ * member of, or whose role (or API token) lacks the permission, never reaches a query.
  */
 export async function readableProjects(user: CurrentUser, action: Action): Promise<ReadableProject[]> {
   const memberships = await db().membership.findMany({
-    where: { userId: user.id },
+    where: { userId: user.id, user: { deactivatedAt: null } },
     select: {
       role: true,
       project: {
@@ -34,5 +35,5 @@ export async function readableProjects(user: CurrentUser, action: Action): Promi
     },
     orderBy: { project: { name: "asc" } },
   });
-  return memberships.filter((m) => can(m.role, action)).map((m) => ({ ...m.project, role: m.role }));
+  return memberships.filter((m) => can(m.role, action) && tokenAllows(user.token, m.project.id, action)).map((m) => ({ ...m.project, role: m.role }));
 }

@@ -1,7 +1,7 @@
 import { checksumOf, type MigrationFile } from "@/lib/engine";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActorOf, recordAudit } from "@/lib/audit/record";
 import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { evaluateDecision } from "@/lib/workflow/policy";
 import { approvalsToInvalidate, evaluateEdit, invalidationReason, statusAfterEdit, type RequestChange } from "@/lib/workflow/request-edit";
@@ -17,10 +17,6 @@ import { autoDeployAfterApproval } from "./auto-deploy";
 
 export function joinedChecksums(migrations: { checksum: string }[]): string {
   return migrations.map((m) => m.checksum).join(",");
-}
-
-function actorOf(user: CurrentUser) {
-  return { id: user.id, email: user.email };
 }
 
 /** Resolves the chosen folder migrations and the pasted one into what the request will hold. */
@@ -86,9 +82,9 @@ export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
       },
     });
     const after = { status, title: request.title, riskLevel, migrations: migrations.map((m) => ({ name: m.name, checksum: m.checksum })) };
-    await recordAudit(tx, { actor: actorOf(user), action: "request.created", subjectType: "request", subjectId: request.id, projectId: project.id, after });
+    await recordAudit(tx, { actor: auditActorOf(user), action: "request.created", subjectType: "request", subjectId: request.id, projectId: project.id, after });
     if (input.submit) {
-      await recordAudit(tx, { actor: actorOf(user), action: "request.submitted", subjectType: "request", subjectId: request.id, projectId: project.id, before: { status: "draft" }, after: { status } });
+      await recordAudit(tx, { actor: auditActorOf(user), action: "request.submitted", subjectType: "request", subjectId: request.id, projectId: project.id, before: { status: "draft" }, after: { status } });
     }
     return request;
   });
@@ -110,7 +106,7 @@ export async function submitRequest(user: CurrentUser, requestId: string) {
   if (!["draft", "changes_requested"].includes(request.status)) throw new AppError("CONFLICT", `The request is ${request.status}; only drafts can be submitted.`);
   await db().$transaction(async (tx) => {
     await tx.migrationRequest.update({ where: { id: request.id }, data: { status: "in_review", submittedAt: new Date() } });
-    await recordAudit(tx, { actor: actorOf(user), action: "request.submitted", subjectType: "request", subjectId: request.id, projectId: request.projectId, before: { status: request.status }, after: { status: "in_review" } });
+    await recordAudit(tx, { actor: auditActorOf(user), action: "request.submitted", subjectType: "request", subjectId: request.id, projectId: request.projectId, before: { status: request.status }, after: { status: "in_review" } });
   });
 }
 
@@ -138,6 +134,7 @@ export async function decideRequest(user: CurrentUser, raw: TDecision, options: 
     throw new AppError("BAD_INPUT", "Say why in a comment when rejecting or asking for changes.");
   }
   const project = await projectWithChain(request.projectId);
+  const environmentId = await decisionEnvironment(user, project, input.environmentId ?? null);
   const review = await lintForReview(project, request.migrations);
   if (options.seenLintHash && review.hash && options.seenLintHash !== review.hash) {
     throw new AppError("CONFLICT", "The lint report changed since you opened the request: reload it and review the new findings.");
@@ -151,11 +148,12 @@ export async function decideRequest(user: CurrentUser, raw: TDecision, options: 
     await recordLintChange(tx, current, review, { id: null, email: "sluice-linter" });
     const lintHash = review.hash ?? current.lintHash;
     const approval = await tx.approval.create({
-      data: { requestId: request.id, approverId: user.id, decision: input.decision, comment: input.comment, checksums, lintHash },
+      data: { requestId: request.id, approverId: user.id, environmentId, decision: input.decision, comment: input.comment, checksums, lintHash },
     });
     await tx.migrationRequest.update({ where: { id: request.id }, data: { status } });
-    const after: Prisma.InputJsonValue = { status, decision: input.decision, comment: input.comment, checksums, lintHash, approvalId: approval.id };
-    await recordAudit(tx, { actor: actorOf(user), action: audit, subjectType: "request", subjectId: request.id, projectId: request.projectId, before: { status: request.status }, after });
+    const environment = project.environments.find((e) => e.id === environmentId)?.name ?? null;
+    const after: Prisma.InputJsonValue = { status, decision: input.decision, comment: input.comment, checksums, lintHash, approvalId: approval.id, environment };
+    await recordAudit(tx, { actor: auditActorOf(user), action: audit, subjectType: "request", subjectId: request.id, projectId: request.projectId, before: { status: request.status }, after });
     return approval;
   });
   const autoDeploys = input.decision === "approved" ? await autoDeployAfterApproval(user, request.id, approval.id).catch((error: Error) => {
@@ -163,6 +161,26 @@ export async function decideRequest(user: CurrentUser, raw: TDecision, options: 
     return [];
   }) : [];
   return { approval, autoDeploys };
+}
+
+/**
+ * The environment a decision is bound to: the one asked for, which must belong to the project
+ * and lie within the approver's scope; none asked = every environment of their scope.
+ */
+async function decisionEnvironment(user: CurrentUser, project: { id: string; environments: { id: string; name: string }[] }, environmentId: string | null): Promise<string | null> {
+  const membership = await db().membership.findUnique({ where: { userId_projectId: { userId: user.id, projectId: project.id } }, select: { environmentIds: true } });
+  const scope = membership?.environmentIds ?? [];
+  if (environmentId === null) {
+    if (scope.length > 0 && !project.environments.some((e) => scope.includes(e.id))) throw new AppError("FORBIDDEN", "Your approver scope covers none of this project's environments.");
+    return null;
+  }
+  const environment = project.environments.find((e) => e.id === environmentId);
+  if (!environment) throw new AppError("BAD_INPUT", "environmentId: no such environment in this project.");
+  if (scope.length > 0 && !scope.includes(environmentId)) {
+    const names = project.environments.filter((e) => scope.includes(e.id)).map((e) => e.name);
+    throw new AppError("FORBIDDEN", `You approve only for ${names.join(", ") || "no environment"} in this project, not ${environment.name}.`);
+  }
+  return environmentId;
 }
 
 /** Statuses in which standing decisions are live and a change of the lint report invalidates them. */
@@ -282,7 +300,7 @@ export async function updateRequest(user: CurrentUser, raw: TUpdateRequest) {
       await tx.requestMigration.update({ where: { id: m.id }, data: { sql: m.sql, downSql: m.downSql, checksum: m.checksum } });
     }
     const standing = await tx.approval.findMany({ where: { requestId: request.id, invalidatedAt: null } });
-    const invalidated = reason ? await invalidateDecisions(tx, request, approvalsToInvalidate(standing, change), reason, actorOf(user)) : 0;
+    const invalidated = reason ? await invalidateDecisions(tx, request, approvalsToInvalidate(standing, change), reason, auditActorOf(user)) : 0;
     await tx.migrationRequest.update({
       where: { id: request.id },
       data: {
@@ -301,7 +319,7 @@ export async function updateRequest(user: CurrentUser, raw: TUpdateRequest) {
       migrations: ms.map((m) => ({ name: m.name, checksum: m.checksum })),
     });
     await recordAudit(tx, {
-      actor: actorOf(user),
+      actor: auditActorOf(user),
       action: "request.updated",
       subjectType: "request",
       subjectId: request.id,

@@ -11,6 +11,7 @@ export function approvalMismatch(approval: PolicyApproval, request: PolicyReques
   if (approval.invalidatedAt) return "invalidated";
   if (approval.checksums !== request.checksums) return "given on other SQL";
   if (environmentId && approval.environmentId !== null && approval.environmentId !== environmentId) return "given for another environment";
+  if (environmentId && approval.approverEnvironmentIds?.length && !approval.approverEnvironmentIds.includes(environmentId)) return "the approver does not approve for this environment";
   // Approvals recorded before lint hashes were stored carry none: their checksums still bind them.
   if (approval.lintHash !== null && request.lintHash != null && approval.lintHash !== request.lintHash) return "given on another lint report";
   return null;

@@ -31,7 +31,10 @@ export type EnvironmentPolicy = {
 
 export type PolicyApproval = {
   approverId: string;
+  /** The approver's role now; null when they left the project or were deactivated (their decisions stay in history but no longer count). */
   approverRole: Role | null;
+  /** The approver's scope: the environments they may approve for; empty = every environment. */
+  approverEnvironmentIds?: string[];
   decision: ApprovalDecision;
   environmentId: string | null;
   checksums: string;

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-/** Settings has one section so far. */
+/** Settings opens on the projects a team brings to Sluice. */
 export default function SettingsPage() {
-  redirect("/settings/policies");
+  redirect("/settings/projects");
 }
