@@ -17,5 +17,5 @@ rm -rf "$data_dir"
 # Its own build folder too, so building never replaces the .next a dev instance serves from.
 # No weekend freeze on the demo's prod: the suite deploys to prod whatever the day (the
 # freeze itself has its own spec, e2e/policies/freeze-window.spec.ts).
-export SLUICE_DATA_DIR="$data_dir" SLUICE_PG_PORT="$pg_port" PORT="$port" SLUICE_NEXT_DIST_DIR=".next-e2e" SLUICE_DEMO_WEEKEND_FREEZE=0
+export SLUICE_DATA_DIR="$data_dir" SLUICE_PG_PORT="$pg_port" PORT="$port" SLUICE_NEXT_DIST_DIR="${SLUICE_E2E_DIST_DIR:-.next-e2e}" SLUICE_DEMO_WEEKEND_FREEZE=0
 exec npm start

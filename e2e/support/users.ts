@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../lib/seed/demo-users";
+import { E2E_PORT } from "./instance";
 
 export type DemoRole = (typeof DEMO_USERS)[number]["role"];
 
@@ -13,7 +14,8 @@ export function demoUser(role: DemoRole) {
 
 /** The session auth.setup.ts saved for a role; use with `test.use({ storageState: storageStateOf("approver") })`. */
 export function storageStateOf(role: DemoRole): string {
-  return path.join(__dirname, "..", ".auth", `${role}.json`);
+  // Per instance: sessions are signed with that instance's secret, and two suites may run at once.
+  return path.join(__dirname, "..", ".auth", String(E2E_PORT), `${role}.json`);
 }
 
 /** Signs in through the form, as a person would. */
