@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 /**
@@ -20,6 +21,11 @@ const ZEnv = z.object({
   SLUICE_WORKER_STALE_MS: z.coerce.number().int().positive().default(30_000),
   SLUICE_WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(1_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Where secrets, git mirrors and CA certificates live (the embedded server's data too). */
+  SLUICE_DATA_DIR: z.string().min(1).default(".sluice"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  /** The address people reach Sluice at: used in setup and invitation links and in the CLI's request URLs. */
+  SLUICE_PUBLIC_URL: z.string().url({ message: "SLUICE_PUBLIC_URL must be a URL such as https://sluice.example.com" }).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -32,4 +38,15 @@ export function env(): TEnv {
     throw new Error(`Invalid Sluice configuration: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The data directory, absolute (relative values are taken from the directory Sluice runs in). */
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().SLUICE_DATA_DIR);
+}
+
+/** Where people reach this install: SLUICE_PUBLIC_URL, else http://localhost:PORT. */
+export function publicUrl(): string {
+  const { SLUICE_PUBLIC_URL, PORT } = env();
+  return (SLUICE_PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
 }

@@ -115,6 +115,8 @@ async function main() {
       AUTH_SECRET: secrets.authSecret,
       SLUICE_ENCRYPTION_KEY: secrets.encryptionKey,
       SLUICE_DEMO: process.env.SLUICE_DEMO ?? "1",
+      SLUICE_DATA_DIR: DATA_DIR,
+      PORT: String(PORT),
       NEXT_TELEMETRY_DISABLED: "1",
     });
 
