@@ -6,6 +6,7 @@ import { ENVIRONMENTS_ENDPOINTS } from "./environments";
 import { META_ENDPOINTS } from "./meta";
 import { PROJECTS_ENDPOINTS } from "./projects";
 import { REQUESTS_ENDPOINTS } from "./requests";
+import { SUBMISSIONS_ENDPOINTS } from "./submissions";
 import { TOKENS_ENDPOINTS } from "./tokens";
 import { USERS_ENDPOINTS } from "./users";
 
@@ -22,6 +23,7 @@ export const API_ENDPOINTS: Endpoint[] = [
   ...each(USERS_ENDPOINTS),
   ...each(TOKENS_ENDPOINTS),
   ...each(REQUESTS_ENDPOINTS),
+  ...each(SUBMISSIONS_ENDPOINTS),
   ...each(APPROVALS_ENDPOINTS),
   ...each(DEPLOYMENTS_ENDPOINTS),
   ...each(AUDIT_ENDPOINTS),
