@@ -42,7 +42,6 @@ export async function startBareInstance(options: { port: number; pgPort: number;
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  delete (child as { env?: unknown }).env;
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://localhost:${options.port}`;
