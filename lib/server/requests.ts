@@ -53,41 +53,86 @@ export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
   const migrations = await collectMigrations(input, source);
 
   const { riskLevel, hash: lintHash } = await lintForReview(project, migrations, source);
-  const status = input.submit ? "in_review" : "draft";
 
-  return db().$transaction(async (tx) => {
-    const request = await tx.migrationRequest.create({
-      data: {
-        projectId: project.id,
-        title: input.title,
-        description: input.description,
-        rollbackPlan: input.rollbackPlan,
-        type: input.type,
-        status,
-        riskLevel,
-        lintHash,
-        requesterId: user.id,
-        submittedAt: input.submit ? new Date() : null,
-        migrations: {
-          create: migrations.map((m, position) => ({
-            position,
-            name: m.name,
-            sql: m.sql,
-            downSql: m.downSql,
-            verifySql: m.verifySql,
-            checksum: m.checksum,
-            source: m.source,
-          })),
-        },
+  return db().$transaction((tx) =>
+    insertRequest(tx, user, {
+      projectId: project.id,
+      title: input.title,
+      description: input.description,
+      rollbackPlan: input.rollbackPlan,
+      type: input.type,
+      submit: input.submit,
+      riskLevel,
+      lintHash,
+      migrations,
+    }),
+  );
+}
+
+export type NewRequest = {
+  projectId: string;
+  title: string;
+  description?: string;
+  rollbackPlan?: string;
+  type?: "schema" | "data" | "performance";
+  /** In review at once; false = a draft. */
+  submit: boolean;
+  riskLevel: ReviewLint["riskLevel"];
+  lintHash: string | null;
+  migrations: (MigrationFile & { source: string })[];
+  /** Where the migrations came from: a git commit or a CI upload, and the branch a pipeline submitted from. */
+  snapshotId?: string | null;
+  sourceCommit?: string | null;
+  branch?: string | null;
+};
+
+/**
+ * Writes a new request with its migrations and audits its creation (and submission), inside the
+ * caller's transaction: the one way a request comes to exist, from the form or from a pipeline.
+ */
+export async function insertRequest(tx: DbTransaction, user: CurrentUser, input: NewRequest) {
+  const status = input.submit ? "in_review" : "draft";
+  const request = await tx.migrationRequest.create({
+    data: {
+      projectId: input.projectId,
+      title: input.title,
+      description: input.description,
+      rollbackPlan: input.rollbackPlan,
+      type: input.type,
+      status,
+      riskLevel: input.riskLevel,
+      lintHash: input.lintHash,
+      requesterId: user.id,
+      submittedAt: input.submit ? new Date() : null,
+      snapshotId: input.snapshotId ?? null,
+      sourceCommit: input.sourceCommit ?? null,
+      branch: input.branch ?? null,
+      migrations: {
+        create: input.migrations.map((m, position) => ({
+          position,
+          name: m.name,
+          sql: m.sql,
+          downSql: m.downSql,
+          verifySql: m.verifySql,
+          checksum: m.checksum,
+          source: m.source,
+        })),
       },
-    });
-    const after = { status, title: request.title, riskLevel, migrations: migrations.map((m) => ({ name: m.name, checksum: m.checksum })) };
-    await recordAudit(tx, { actor: auditActorOf(user), action: "request.created", subjectType: "request", subjectId: request.id, projectId: project.id, after });
-    if (input.submit) {
-      await recordAudit(tx, { actor: auditActorOf(user), action: "request.submitted", subjectType: "request", subjectId: request.id, projectId: project.id, before: { status: "draft" }, after: { status } });
-    }
-    return request;
+    },
   });
+  const after = {
+    status,
+    title: request.title,
+    riskLevel: input.riskLevel,
+    migrations: input.migrations.map((m) => ({ name: m.name, checksum: m.checksum })),
+    ...(input.branch ? { branch: input.branch } : {}),
+    ...(input.sourceCommit ? { sourceCommit: input.sourceCommit } : {}),
+  };
+  await recordAudit(tx, { actor: auditActorOf(user), action: "request.created", subjectType: "request", subjectId: request.id, projectId: input.projectId, after });
+  if (input.submit) {
+    await recordAudit(tx, { actor: auditActorOf(user), action: "request.submitted", subjectType: "request", subjectId: request.id, projectId: input.projectId, before: { status: "draft" }, after: { status } });
+  }
+  return request;
 }
 
 async function loadRequest(requestId: string) {
@@ -212,7 +257,8 @@ async function recordLintChange(
   await tx.migrationRequest.update({ where: { id: request.id }, data: { lintHash: review.hash, riskLevel: review.riskLevel } });
 }
 
-async function invalidateDecisions(
+/** Marks these decisions as no longer counting, each audited with why; returns how many stopped counting. */
+export async function invalidateDecisions(
   tx: DbTransaction,
   request: { id: string; projectId: string },
   approvals: { id: string; approverId: string; decision: string }[],
