@@ -24,7 +24,7 @@ export function registerLintCommand(program: Command) {
       const targetStats = url ? (tableNames: string[]) => loadTargetStats(url, tableNames) : undefined;
       const { files } = await lintFiles(paths, { configPath, targetStats });
       process.stdout.write(formatReports(files, options.format));
-      const failing = files.some((f) => f.report.parseError) || findingsAtOrAbove(files.flatMap((f) => f.report.findings), options.failOn).length > 0;
+      const failing = files.some((f) => f.report.parseError || f.report.readError) || findingsAtOrAbove(files.flatMap((f) => f.report.findings), options.failOn).length > 0;
       process.exitCode = failing ? 1 : 0;
     });
 }

@@ -1,6 +1,7 @@
 export type { MigrationFile, EngineConnection, EngineEvent, HistoryRow, DatabaseErrorInfo } from "./types";
 export { checksumOf, checksumMatches } from "./checksum";
 export { readMigrationsDir, readMigrationsSource, type MigrationsSource } from "./source";
+export { compareMigrationNames, listMigrationFolder, type FolderEntry } from "./migration-folder";
 export { deployMigrations, type DeployReport, type DeployFailure, type AppliedMigration, type DeployOptions } from "./apply";
 export { migrationStatus, type StatusReport } from "./status";
 export type { MigrationState, MigrationStateEntry } from "./history-diff";

@@ -1,7 +1,8 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { checksumOf } from "./checksum";
 import { EngineError } from "./errors";
+import { listMigrationFolder, type FolderEntry } from "./migration-folder";
 import type { MigrationFile } from "./types";
 
 export type MigrationsSource = {
@@ -18,9 +19,9 @@ export async function readMigrationsDir(dir: string): Promise<MigrationFile[]> {
 }
 
 export async function readMigrationsSource(dir: string): Promise<MigrationsSource> {
-  let entries;
+  let entries: FolderEntry[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = listMigrationFolder(dir);
   } catch (error) {
     throw new EngineError("BAD_INPUT", `Cannot read migrations directory ${dir}: ${(error as Error).message}`, { dir });
   }
@@ -35,19 +36,18 @@ export async function readMigrationsSource(dir: string): Promise<MigrationsSourc
   }
 
   // The name alone decides the order (Prisma's rule): a name with spaces or an odd prefix is still a migration.
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort((a, b) => a.localeCompare(b));
   const migrations: MigrationFile[] = [];
   const skipped: string[] = [];
-  for (const name of names) {
-    const folder = path.join(dir, name);
-    const bytes = await readOptional(path.join(folder, "migration.sql"));
+  for (const entry of entries) {
+    if (entry.kind === "sql-file") continue;
+    const bytes = entry.kind === "migration" ? await readOptional(path.join(entry.path, "migration.sql")) : null;
     if (bytes === null) {
-      skipped.push(name);
+      skipped.push(entry.name);
       continue;
     }
-    const [down, verify] = await Promise.all([readOptional(path.join(folder, "down.sql")), readOptional(path.join(folder, "verify.sql"))]);
+    const [down, verify] = await Promise.all([readOptional(path.join(entry.path, "down.sql")), readOptional(path.join(entry.path, "verify.sql"))]);
     migrations.push({
-      name,
+      name: entry.name,
       sql: bytes.toString("utf8"),
       checksum: checksumOf(bytes),
       downSql: down?.toString("utf8") ?? null,

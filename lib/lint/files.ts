@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { listMigrationFolder } from "../engine/migration-folder";
 import type { LintConfig } from "./config";
 import { lintUnit } from "./linter";
 import { mentionedNames } from "./ast";
@@ -26,19 +27,15 @@ function directorySource(dir: string): MigrationSource {
 }
 
 /**
- * The migrations that sit side by side in `dir`, in the order a migrator applies them (by name).
- * Every subdirectory is listed; one without a migration.sql is skipped when it is read (see
- * Step.sql), which spares a file-system check per folder on a long history.
+ * The migrations that sit side by side in `dir`, in the order a migrator applies them: the
+ * engine's own reading of the folder (lib/engine/migration-folder.ts), so the linter replays
+ * the same history the engine applies. Lone .sql files are linted too.
  */
 function migrationsIn(dir: string): MigrationSource[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() || (e.isFile() && e.name.endsWith(".sql") && !e.name.endsWith(".down.sql") && e.name !== DOWN_FILE))
-    .map((e) => e.name)
-    .sort()
-    .map((name) => {
-      const full = path.join(dir, name);
-      return name.endsWith(".sql") ? { file: full, sqlPath: full, isDirectory: false } : directorySource(full);
-    });
+  return listMigrationFolder(dir).flatMap((entry): MigrationSource[] => {
+    if (entry.kind === "sql-file") return [{ file: entry.path, sqlPath: entry.path, isDirectory: false }];
+    return entry.kind === "migration" ? [directorySource(entry.path)] : [];
+  });
 }
 
 /** Expands the CLI's arguments into migrations, grouped by the directory whose history they share. */
@@ -68,6 +65,8 @@ function resolveSources(paths: string[], listDir: (dir: string) => MigrationSour
 class Step {
   private parsedSql: ParsedSql | undefined | null = null;
   private text: string | null | undefined;
+  /** Why migration.sql could not be read (permissions, a broken link…); the rest of the history is still linted. */
+  readError: string | null = null;
 
   constructor(
     readonly source: MigrationSource,
@@ -75,9 +74,16 @@ class Step {
     readonly linted: boolean,
   ) {}
 
-  /** The file's text; null for a listed folder that holds no migration.sql (not a migration). */
+  /** The file's text; null when it cannot be read (see readError). */
   get sql(): string | null {
-    if (this.text === undefined) this.text = this.source.isDirectory ? readIfPresent(this.source.sqlPath) : readFileSync(this.source.sqlPath, "utf8");
+    if (this.text === undefined) {
+      try {
+        this.text = readFileSync(this.source.sqlPath, "utf8");
+      } catch (error) {
+        this.readError = `cannot read ${this.source.sqlPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+        this.text = null;
+      }
+    }
     return this.text;
   }
 
@@ -104,16 +110,6 @@ class Step {
 
 /** Size statistics, given up front or loaded once the files are parsed (for the tables they mention). */
 export type StatsSource = TableStats | ((tableNames: string[]) => Promise<TableStats>);
-
-/** A migration folder's migration.sql, or null when the folder has none (rare: the exception's cost does not matter). */
-function readIfPresent(file: string): string | null {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
 
 /** existsSync first: most migrations have no down.sql, and a thrown ENOENT per file was a visible share of a large run. */
 function readOptional(file: string): string | null {
@@ -169,7 +165,10 @@ export async function lintSources(paths: string[], config: LintConfig, statsSour
     const schema = SchemaModel.fromStats(stats);
     for (const step of steps) {
       const sql = step.sql;
-      if (sql === null) continue;
+      if (sql === null) {
+        if (step.linted && step.readError) reports.push({ file: relativeTo(cwd, step.source.file), report: { findings: [], riskLevel: "critical", readError: step.readError } });
+        continue;
+      }
       if (!step.linted) {
         for (const statement of step.parsed?.statements ?? []) schema.apply(statement.node);
         step.release();

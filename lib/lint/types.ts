@@ -86,7 +86,13 @@ export type RiskLevel = Exclude<Severity, "info">;
 
 export type ParseError = { message: string; line: number; column: number };
 
-export type LintReport = { findings: Finding[]; riskLevel: RiskLevel; parseError?: ParseError };
+export type LintReport = {
+  findings: Finding[];
+  riskLevel: RiskLevel;
+  parseError?: ParseError;
+  /** The file could not be read (its path and the system's reason); nothing in it was checked. */
+  readError?: string;
+};
 
 /** A column as the catalog names it: udt name (int4, varchar, numeric) and its modifiers (length, precision, scale). */
 export type TableColumn = { name: string; type: string; mods?: number[] };

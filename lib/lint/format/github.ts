@@ -16,7 +16,8 @@ function escapeProperty(text: string): string {
 export function formatGithub(files: FileReport[]): string {
   const lines: string[] = [];
   for (const { file, report } of files) {
-    const { parseError } = report;
+    const { parseError, readError } = report;
+    if (readError) lines.push(`::error file=${escapeProperty(file)},title=unreadable::${escapeData(readError)}`);
     if (parseError) lines.push(`::error file=${escapeProperty(file)},line=${parseError.line},col=${parseError.column},title=parse error::${escapeData(parseError.message)}`);
     for (const f of report.findings) {
       if (f.ignored) continue;

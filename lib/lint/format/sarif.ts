@@ -7,6 +7,7 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = { critical: "error
 /** SARIF 2.1.0, the format GitHub code scanning and most CI dashboards ingest. */
 export function formatSarif(files: FileReport[]): string {
   const results = files.flatMap(({ file, report }) => [
+    ...(report.readError ? [{ ruleId: "unreadable", level: "error", message: { text: report.readError }, locations: [{ physicalLocation: { artifactLocation: { uri: file } } }] }] : []),
     ...(report.parseError
       ? [
           {

@@ -19,6 +19,7 @@ function formatFinding(f: Finding): string {
 export function formatText(files: FileReport[]): string {
   const blocks: string[] = [];
   for (const { file, report } of files) {
+    if (report.readError) blocks.push(`${file} UNREADABLE ${report.readError}`);
     if (report.parseError) blocks.push(`${file}:${report.parseError.line}:${report.parseError.column} PARSE ERROR ${report.parseError.message}`);
     for (const finding of report.findings) blocks.push(formatFinding(finding));
   }
