@@ -44,3 +44,15 @@ it("reports a file's unguarded concurrent builds once, naming the other lines", 
   expect(findings[0].safeSql).toContain("DROP INDEX CONCURRENTLY IF EXISTS c;");
   expect(findings[0].safeSql).not.toContain("IF EXISTS b");
 });
+
+it("rates the recommended index pattern as a low note about a retry, saying exactly what to run if the build fails", async () => {
+  const [finding] = await findingsOf(RULE, "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY IF NOT EXISTS \"Order_a_idx\" ON \"Order\" (\"a\");");
+  expect(finding.severity).toBe("low");
+  expect(finding.message).toContain('`DROP INDEX CONCURRENTLY IF EXISTS "Order_a_idx";`');
+  expect(finding.message).toMatch(/resolve --rolled-back/);
+});
+
+it("keeps statements that make a re-run fail at medium: the deploy would be stuck", async () => {
+  const findings = await findingsOf(RULE, "BEGIN;\nALTER TABLE \"Order\" ADD COLUMN \"a\" TEXT;\nCOMMIT;\nBEGIN;\nALTER TABLE \"Order\" ADD CONSTRAINT \"c\" CHECK (\"a\" <> '');\nCOMMIT;");
+  expect(findings.map((f) => f.severity)).toEqual(["medium"]);
+});

@@ -89,13 +89,16 @@ export const partialApplyNotRerunnable: Rule = {
     const [build, ...otherBuilds] = unguardedBuilds;
     if (build) {
       const alsoAt = otherBuilds.length ? ` The same holds for ${otherBuilds.length} more CONCURRENTLY build${otherBuilds.length > 1 ? "s" : ""} here (line${otherBuilds.length > 1 ? "s" : ""} ${otherBuilds.map((b) => b.statement.line).join(", ")}).` : "";
+      const drops = unguardedBuilds.map((b) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(b.name)};`);
       hits.push(
         hit(build.statement, {
           table: build.index.relation?.relname,
-          message: `If this build fails (deadlock, lock_timeout, a duplicate value for a unique index, a cancelled deploy), PostgreSQL leaves an INVALID index "${build.name}" behind: queries never use it but every write still maintains it, the retry fails with "already exists", and IF NOT EXISTS would silently keep the broken index.${alsoAt}`,
+          // A note about the retry, not a danger to traffic: the build itself is the safe way to add an index.
+          severity: "low",
+          message: `Building the index CONCURRENTLY is the safe way; this note is only about a retry. If the build fails (deadlock, lock_timeout, a duplicate value for a unique index, a cancelled deploy), PostgreSQL leaves an INVALID index "${build.name}" behind: queries never use it but every write still maintains it, and the retry fails with "already exists" (IF NOT EXISTS would silently keep the broken index). Should that happen, run \`${drops[0]}\` on the target, then \`sluice migrate resolve --rolled-back <migration>\` and deploy again — or put the DROP before the build so the retry clears it by itself.${alsoAt}`,
           safeSql: [
             "-- before each build, clear what a failed earlier run left:",
-            ...unguardedBuilds.map((b) => `DROP INDEX CONCURRENTLY IF EXISTS ${ident(b.name)};`),
+            ...drops,
             otherBuilds.length ? "-- then the CREATE INDEX CONCURRENTLY statements, each after its DROP, e.g.:" : "",
             `${build.statement.text}${build.statement.text.endsWith(";") ? "" : ";"}`,
           ]
