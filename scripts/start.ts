@@ -152,4 +152,8 @@ async function main() {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Expected refusals (already running, port taken) are sentences, not stack traces.
+  console.error(`[sluice] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
