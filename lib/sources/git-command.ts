@@ -53,8 +53,8 @@ export function redactText(text: string, secrets: string[] = []): string {
   return out;
 }
 
-function gitEnvironment(run: GitRun): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = {};
+function gitEnvironment(run: GitRun): Record<string, string | undefined> {
+  const environment: Record<string, string | undefined> = {};
   for (const name of PASSED_THROUGH) if (process.env[name] !== undefined) environment[name] = process.env[name];
   Object.assign(environment, {
     HOME: run.home,
