@@ -3,6 +3,7 @@ import { registerMigrateCommands } from "./commands/migrate";
 import { registerLintCommand } from "./commands/lint";
 import { registerRestoreCommand } from "./commands/restore";
 import { registerWorkerCommand } from "./commands/worker";
+import { registerAdminCommands } from "./commands/admin";
 import { exitQuietlyOnClosedStdout } from "./quiet-epipe";
 import { selectBaselineWasmCompiler } from "./wasm-compiler";
 
@@ -17,6 +18,7 @@ registerMigrateCommands(program);
 registerLintCommand(program);
 registerRestoreCommand(program);
 registerWorkerCommand(program);
+registerAdminCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
