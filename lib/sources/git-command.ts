@@ -81,7 +81,7 @@ export function runGit(run: GitRun): Promise<GitResult> {
   const secrets = run.secrets ?? [];
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout also ends git-remote-https and upload-pack.
-    const child = spawn("git", run.args, { cwd: run.cwd, env: gitEnvironment(run), stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const child = spawn("git", run.args, { cwd: run.cwd, env: gitEnvironment(run) as NodeJS.ProcessEnv, stdio: ["pipe", "pipe", "pipe"], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let size = 0;
