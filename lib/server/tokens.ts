@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { auditActorOf, recordAudit } from "@/lib/audit/record";
 import { newTokenSecret } from "@/lib/auth/api-tokens";
 import { authorize, type CurrentUser } from "@/lib/auth/roles";
-import { TOKEN_SCOPES, type TokenScope } from "@/lib/auth/token-scopes";
+import { TOKEN_SCOPES, tokenAllowsSiteAdmin, type TokenGrant, type TokenScope } from "@/lib/auth/token-scopes";
 
 export type NewApiToken = {
   /** Whose token it is: the caller's own (personal) or, for an admin, a service account's or a member's. */
@@ -37,8 +37,10 @@ export async function createApiToken(actor: CurrentUser, input: NewApiToken) {
   if (!own && !actor.siteAdmin) {
     for (const projectId of projectIds.length ? projectIds : ownerProjects) await authorize(actor, projectId, "settings.manage");
   }
-  // A token can never carry more than the token that made it.
-  if (actor.token && own && scopes.some((s) => !actor.token!.scopes.includes(s))) throw new AppError("FORBIDDEN", "A token cannot make a token with scopes it does not have.");
+  if (actor.token) {
+    const maker = await db().apiToken.findUnique({ where: { id: actor.token.id }, select: { expiresAt: true } });
+    assertWithinToken({ ...actor.token, expiresAt: maker?.expiresAt ?? null }, { own, scopes, projectIds, expiresAt: input.expiresAt ?? null });
+  }
 
   const { secret, hash, prefix } = newTokenSecret();
   const token = await db().$transaction(async (tx) => {
@@ -57,11 +59,26 @@ export async function createApiToken(actor: CurrentUser, input: NewApiToken) {
   return { id: token.id, name: token.name, prefix, scopes, projectIds, expiresAt: token.expiresAt, kind: token.kind, secret };
 }
 
+/**
+ * A token can never make a token that carries more than itself: not a scope it lacks (for its
+ * own owner), not a project outside its list, not a life past its own expiry — so a leaked
+ * token cannot mint itself a stronger or longer-lived successor.
+ */
+function assertWithinToken(maker: TokenGrant & { expiresAt: Date | null }, made: { own: boolean; scopes: TokenScope[]; projectIds: string[]; expiresAt: Date | null }) {
+  if (made.own && made.scopes.some((s) => !maker.scopes.includes(s))) throw new AppError("FORBIDDEN", "A token cannot make a token with scopes it does not have.");
+  if (maker.projectIds.length && (made.projectIds.length === 0 || made.projectIds.some((id) => !maker.projectIds.includes(id)))) {
+    throw new AppError("FORBIDDEN", "projects: a token limited to some projects can only make tokens limited to those projects.");
+  }
+  if (maker.expiresAt && (!made.expiresAt || made.expiresAt.getTime() > maker.expiresAt.getTime())) {
+    throw new AppError("FORBIDDEN", `expiresAt: a token cannot make a token that outlives it (this one expires ${maker.expiresAt.toISOString()}).`);
+  }
+}
+
 /** Revokes a token at once. Its owner may; so may an admin of a project the owner belongs to. */
 export async function revokeApiToken(actor: CurrentUser, tokenId: string) {
   const token = await db().apiToken.findUnique({ where: { id: tokenId }, include: { user: { select: { email: true, memberships: { select: { projectId: true } } } } } });
   if (!token) throw new AppError("NOT_FOUND", "No such API token.");
-  if (token.userId !== actor.id && !actor.siteAdmin) {
+  if (token.userId !== actor.id && !(actor.siteAdmin && tokenAllowsSiteAdmin(actor.token))) {
     const projects = token.projectIds.length ? token.projectIds : token.user.memberships.map((m) => m.projectId);
     if (projects.length === 0) throw new AppError("FORBIDDEN", "Only the token's owner or a site admin may revoke it.");
     for (const projectId of projects) await authorize(actor, projectId, "settings.manage");
