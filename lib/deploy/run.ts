@@ -48,15 +48,20 @@ function claim(deploymentId: string, workerId: string) {
       data: { status: "running", startedAt: now, heartbeatAt: now, workerId },
     });
     if (!count) return null;
-    const d = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId }, include: { startedBy: true, environment: true, request: true } });
+    // One relation at a time: Prisma's pg adapter runs a multi-relation read in a transaction as
+    // parallel queries on one connection, which pg 8.19+ warns about (prisma/orm#29979).
+    const d = await tx.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
+    const startedBy = await tx.user.findUniqueOrThrow({ where: { id: d.startedById }, select: { id: true, email: true } });
+    const environment = await tx.environment.findUniqueOrThrow({ where: { id: d.environmentId }, select: { name: true } });
+    const request = await tx.migrationRequest.findUniqueOrThrow({ where: { id: d.requestId }, select: { projectId: true } });
     await recordAudit(tx, {
-      actor: { id: d.startedBy.id, email: d.startedBy.email },
+      actor: { id: startedBy.id, email: startedBy.email },
       action: "deployment.started",
       subjectType: "deployment",
       subjectId: d.id,
-      projectId: d.request.projectId,
+      projectId: request.projectId,
       before: { status: "queued" },
-      after: { status: "running", environment: d.environment.name, requestId: d.requestId, worker: workerId },
+      after: { status: "running", environment: environment.name, requestId: d.requestId, worker: workerId },
     });
     return d;
   });
