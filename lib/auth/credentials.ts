@@ -12,7 +12,8 @@ export async function verifyCredentials(email: string, password: string) {
   // Compare against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const hash = user?.passwordHash ?? "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.wVn3j6uIh0R9a6Vb3Xq5rQ1Y0ZzS";
   const ok = await bcrypt.compare(password, hash);
-  if (!user || !ok) return null;
+  // A deactivated account, or a service account (no password), is refused like a wrong password: the form never says which.
+  if (!user || !ok || !user.passwordHash || user.deactivatedAt) return null;
   await db().$transaction((tx) =>
     recordAudit(tx, { actor: { id: user.id, email: user.email }, action: "user.signed_in", subjectType: "user", subjectId: user.id }),
   );
