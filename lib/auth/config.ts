@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "./credentials";
 import { isSessionRevoked, newSessionId, revokeSession } from "./revocation";
+import { PASSWORD_CHANGE_PATH, sessionStanding } from "./session-standing";
 
 const ZCredentials = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -23,19 +24,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    authorized: ({ auth }) => Boolean(auth?.user),
+    authorized: ({ auth, request }) => {
+      if (!auth?.user) return false;
+      // After an admin's password reset, every page leads to choosing a new password first.
+      if (auth.mustChangePassword && request.nextUrl.pathname !== PASSWORD_CHANGE_PATH) {
+        return Response.redirect(new URL(`${PASSWORD_CHANGE_PATH}?required=1`, request.nextUrl));
+      }
+      return true;
+    },
     async jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
         token.sid = newSessionId();
+        // `iat` is renewed each time the cookie is re-signed; this stays the moment of sign-in.
+        token.signedInAt = Date.now();
         return token;
       }
       // null makes next-auth drop the cookie: a signed-out (or pre-revocation) session ends here.
-      if (typeof token.sid !== "string" || (await isSessionRevoked(token.sid))) return null;
+      if (typeof token.sid !== "string" || typeof token.uid !== "string" || (await isSessionRevoked(token.sid))) return null;
+      // So does a deactivated account, or one whose password changed after this sign-in.
+      const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : (token.iat ?? 0) * 1000;
+      const standing = await sessionStanding(token.uid, signedInAt);
+      if (!standing) return null;
+      token.mustChangePassword = standing.mustChangePassword;
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      session.mustChangePassword = token.mustChangePassword === true;
       return session;
     },
   },

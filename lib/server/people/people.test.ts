@@ -23,6 +23,7 @@ type Lib = typeof import("./invite-member") &
     deployCheckInput: typeof import("@/lib/server/deploy-policy").deployCheckInput;
     approvalsSatisfy: typeof import("@/lib/workflow/policy").approvalsSatisfy;
     createUserRecord: typeof import("./records").createUserRecord;
+    sessionStanding: typeof import("@/lib/auth/session-standing").sessionStanding;
     hashPassword: typeof import("@/lib/auth/credentials").hashPassword;
   };
 let lib: Lib;
@@ -53,6 +54,7 @@ beforeAll(async () => {
     deployCheckInput: (await import("@/lib/server/deploy-policy")).deployCheckInput,
     approvalsSatisfy: (await import("@/lib/workflow/policy")).approvalsSatisfy,
     createUserRecord: (await import("./records")).createUserRecord,
+    sessionStanding: (await import("@/lib/auth/session-standing")).sessionStanding,
   };
   const passwordHash = await lib.hashPassword(PASSWORD);
   const made = await lib.db().$transaction((tx) => lib.createUserRecord(tx, { email: "site@example.test", name: "Site Admin", passwordHash, siteAdmin: true }, { id: null, email: "sluice-seed" }));
@@ -327,6 +329,29 @@ describe("passwords", () => {
     await expect(lib.requirePasswordChange(fx.users.admin, shared.id, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(lib.resetPassword(site, shared.id)).resolves.toMatchObject({ email: "shared@example.test" });
     await lib.db().membership.delete({ where: { userId_projectId: { userId: site.id, projectId: fx.project.id } } });
+  });
+});
+
+describe("sessions (the next-auth jwt callback asks sessionStanding on every request)", () => {
+  it("end when the password changes or is reset after sign-in, or the account is deactivated; a new sign-in works", async () => {
+    const person = await member("sessions@example.test");
+    const signedIn = Date.now() - 1000;
+    expect(await lib.sessionStanding(person.id, signedIn)).toEqual({ mustChangePassword: false });
+    await lib.changeOwnPassword(person, { currentPassword: PASSWORD, newPassword: "another good password" });
+    expect(await lib.sessionStanding(person.id, signedIn)).toBeNull();
+    await new Promise((r) => setTimeout(r, 5));
+    const again = Date.now();
+    expect(await lib.sessionStanding(person.id, again)).toEqual({ mustChangePassword: false });
+
+    await new Promise((r) => setTimeout(r, 5));
+    await lib.resetPassword(fx.users.admin, person.id);
+    expect(await lib.sessionStanding(person.id, again)).toBeNull();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await lib.sessionStanding(person.id, Date.now())).toEqual({ mustChangePassword: true });
+
+    await lib.setUserActive(site, person.id, false);
+    expect(await lib.sessionStanding(person.id, Date.now() + 1000)).toBeNull();
+    expect(await lib.sessionStanding("no-such-user", Date.now())).toBeNull();
   });
 });
 
