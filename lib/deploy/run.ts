@@ -302,7 +302,7 @@ const AUDIT_BY_STATUS = {
 async function finalize(d: LoadedDeployment, recorder: DeploymentRecorder, f: Final) {
   await recorder.flush();
   const env = d.environment;
-  const laterInChain = await db().environment.count({ where: { projectId: env.projectId, position: { gt: env.position } } });
+  const laterInChain = await db().environment.count({ where: { projectId: env.projectId, removedAt: null, position: { gt: env.position } } });
   const requestStatus =
     f.status === "succeeded" ? (laterInChain === 0 ? "deployed" : "approved") : f.status === "cancelled" ? d.request.status : f.status === "rolled_back" ? "rolled_back" : "failed";
   await db().$transaction(async (tx) => {

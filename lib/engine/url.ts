@@ -64,14 +64,43 @@ export function parseDatabaseUrl(url: string): TargetDatabase {
   return { config, schema: params.get("schema") || "public", database, ignoredParams };
 }
 
-// Prisma: sslmode=require encrypts without verifying the server unless sslaccept=strict;
-// sslcert (or libpq's sslrootcert) names the CA file.
+export const SSL_MODES = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"] as const;
+
+/**
+ * libpq's sslmode (postgresql.org/docs/current/libpq-ssl.html), not node-postgres 8's own reading
+ * of a connection string (which makes require and verify-ca check the host name, like verify-full):
+ * - disable, allow, prefer: no TLS (node-postgres cannot fall back from TLS to plain text);
+ * - require: encrypted, the server not verified; with a CA, checked like verify-ca (as libpq does);
+ * - verify-ca: the server's certificate must chain to the CA; its host name is not checked;
+ * - verify-full: the chain and the host name; without a CA, against the system's trusted CAs.
+ * Prisma's sslaccept=strict makes require verify fully. The CA file is libpq's sslrootcert or
+ * Prisma's sslcert (which Prisma uses for the server's CA).
+ */
 function sslConfig(params: URLSearchParams): ClientConfig["ssl"] {
   const mode = params.get("sslmode");
+  if (mode !== null && !(SSL_MODES as readonly string[]).includes(mode)) {
+    throw new EngineError("BAD_INPUT", `Unknown sslmode "${mode}": use one of ${SSL_MODES.join(", ")}.`);
+  }
   if (mode === null || mode === "disable" || mode === "prefer" || mode === "allow") return false;
-  const caFile = params.get("sslcert") ?? params.get("sslrootcert");
-  const strict = params.get("sslaccept") === "strict" || mode === "verify-full" || mode === "verify-ca";
-  return { rejectUnauthorized: strict, ...(caFile ? { ca: readFileSync(caFile, "utf8") } : {}) };
+  const caFile = params.get("sslrootcert") ?? params.get("sslcert");
+  const ca = caFile ? readCaFile(caFile) : undefined;
+  if (mode === "verify-full" || (mode === "require" && params.get("sslaccept") === "strict")) {
+    return { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
+  }
+  if (mode === "verify-ca" || ca) {
+    if (!ca) throw new EngineError("BAD_INPUT", "sslmode=verify-ca needs the server's CA certificate (sslrootcert).");
+    // The chain is still verified (rejectUnauthorized); only the host name check is skipped.
+    return { rejectUnauthorized: true, ca, checkServerIdentity: () => undefined };
+  }
+  return { rejectUnauthorized: false };
+}
+
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new EngineError("BAD_INPUT", `Cannot read the CA certificate file ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The URL with its password replaced, safe for logs, errors and the UI. */

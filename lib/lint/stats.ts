@@ -1,4 +1,6 @@
 import type { TableStats } from "./types";
+import { parseDatabaseUrl } from "../engine/url";
+import { quoteIdent } from "../engine/sql-text";
 
 /** PostgreSQL's udt names for the types the linter reasons about, with their length/precision modifiers. */
 const STATS_QUERY = `
@@ -43,9 +45,12 @@ type StatsRow = {
 export async function loadTargetStats(url: string, tableNames?: string[]): Promise<TableStats> {
   // Loaded on first use: most lint runs have no target, and the driver costs ~35 ms to load.
   const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
+  // The engine's URL reading: Prisma's ?schema= (the tables to size) and libpq's sslmode.
+  const target = parseDatabaseUrl(url);
+  const client = new pg.Client({ ...target.config, application_name: "sluice-lint" });
   await client.connect();
   try {
+    await client.query(`SET search_path TO ${quoteIdent(target.schema)}`);
     const { rows } = await client.query<StatsRow>(STATS_QUERY, [tableNames ?? null]);
     const stats: TableStats = {};
     for (const row of rows) {

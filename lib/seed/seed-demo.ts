@@ -122,7 +122,7 @@ async function appliedRows(url: string): Promise<HistoryRow[]> {
  * recorded when the seed applied them, so history and targets agree.
  */
 async function recordHistory(
-  project: { id: string; tenantKey: string; migrationsPath: string; environments: { id: string; name: string; databaseUrlEncrypted: string }[] },
+  project: { id: string; tenantKey: string; migrationsPath: string; environments: { id: string; name: string; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }[] },
   users: Record<string, { id: string; email: string }>,
   targetServerUrl: string,
 ) {

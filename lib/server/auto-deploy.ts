@@ -27,7 +27,7 @@ export type AutoDeployOutcome = { environment: string; deploymentId: string | nu
 export async function autoDeployAfterApproval(approver: CurrentUser, requestId: string, approvalId: string): Promise<AutoDeployOutcome[]> {
   const request = await db().migrationRequest.findUniqueOrThrow({
     where: { id: requestId },
-    include: { migrations: { orderBy: { position: "asc" } }, project: { include: { environments: { orderBy: { position: "asc" }, include: { policy: true } } } } },
+    include: { migrations: { orderBy: { position: "asc" } }, project: { include: { environments: { where: { removedAt: null }, orderBy: { position: "asc" }, include: { policy: true } } } } },
   });
   const candidates = request.project.environments.filter((e) => e.policy?.autoDeployOnApproval);
   if (!candidates.length) return [];

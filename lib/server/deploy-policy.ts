@@ -20,7 +20,7 @@ export async function deployCheckContext(requestId: string, actor: { id: string 
       migrations: { orderBy: { position: "asc" }, select: { checksum: true } },
       approvals: true,
       deployments: { select: { environmentId: true, status: true } },
-      project: { include: { environments: { orderBy: { position: "asc" }, include: { policy: true } } } },
+      project: { include: { environments: { where: { removedAt: null }, orderBy: { position: "asc" }, include: { policy: true } } } },
     },
   });
   const chain = request.project.environments.map(({ id, name, position }) => ({ id, name, position }));
@@ -79,7 +79,7 @@ export async function deployReadiness(requestId: string, viewer: { id: string })
     where: { id: requestId },
     select: {
       migrations: { orderBy: { position: "asc" }, select: { name: true, sql: true, checksum: true, downSql: true, verifySql: true } },
-      project: { select: { migrationsPath: true, environments: { orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true } } } },
+      project: { select: { migrationsPath: true, environments: { where: { removedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true, sslRootCertEncrypted: true } } } },
     },
   });
   const context = await deployCheckContext(requestId, viewer);
@@ -100,7 +100,7 @@ export async function deployReadiness(requestId: string, viewer: { id: string })
  * migration (Prisma's P3009) or an earlier folder migration still pending there. The button
  * should not pretend otherwise. An unreachable target is left to the preflight to report.
  */
-async function targetBlocker(environment: { name: string; databaseUrlEncrypted: string }, requested: MigrationFile[], source: MigrationFile[]): Promise<string | null> {
+async function targetBlocker(environment: { id: string; name: string; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }, requested: MigrationFile[], source: MigrationFile[]): Promise<string | null> {
   const earlier = earlierFolderMigrations(requested, source);
   try {
     const status = await migrationStatus({ url: environmentUrl(environment), migrations: [...earlier, ...requested], applicationName: "sluice-readiness" });

@@ -10,7 +10,7 @@ import { ZStartDeploy, ZStopDeployment, type TStartDeploy, type TStopDeployment 
 import { restoreBackup, type RestoreReport } from "@/lib/deploy/restore";
 import { checkTarget } from "@/lib/deploy/preflight";
 import { producer, sendDeployJob } from "@/lib/jobs/queue";
-import type { MigrationFile } from "@/lib/engine";
+import { parseDatabaseUrl, type MigrationFile } from "@/lib/engine";
 import { deployCheckInput } from "./deploy-policy";
 import { environmentUrl, sourceMigrations } from "./projects";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -46,7 +46,7 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
     include: { migrations: { orderBy: { position: "asc" } }, project: true },
   });
   if (!request) throw new AppError("NOT_FOUND", "No such request.");
-  const environment = await db().environment.findFirst({ where: { id: input.environmentId, projectId: request.projectId } });
+  const environment = await db().environment.findFirst({ where: { id: input.environmentId, projectId: request.projectId, removedAt: null } });
   if (!environment) throw new AppError("NOT_FOUND", "No such environment in this project.");
   const role = await authorize(user, request.projectId, environment.position === 0 ? "deploy.start_dev" : "deploy.start");
   const runAt = scheduledTime(input.runAt);
@@ -256,7 +256,8 @@ export type RunningStatement = { query: string; state: string | null; waitingOn:
  * wait shows as `Lock: relation`). Best effort: a slow or unreachable target returns null.
  */
 async function runningStatement(url: string, deploymentId: string): Promise<RunningStatement | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_500, statement_timeout: 1_500, application_name: "sluice-progress" });
+  // The engine's URL reading: Prisma's parameters and libpq's sslmode, as the deploy itself connects.
+  const client = new pg.Client({ ...parseDatabaseUrl(url).config, connectionTimeoutMillis: 1_500, statement_timeout: 1_500, application_name: "sluice-progress" });
   try {
     await client.connect();
     const { rows } = await client.query<{ query: string; state: string | null; wait: string | null; ms: number | null }>(
@@ -335,7 +336,7 @@ export type DeployOption = {
 export async function deployOptions(user: CurrentUser, requestId: string): Promise<DeployOption[]> {
   const request = await db().migrationRequest.findUnique({
     where: { id: requestId },
-    select: { id: true, projectId: true, project: { select: { environments: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true, timeZone: true } } } } },
+    select: { id: true, projectId: true, project: { select: { environments: { where: { removedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, position: true, timeZone: true } } } } },
   });
   if (!request) throw new AppError("NOT_FOUND", "No such request.");
   const role = await roleIn(user.id, request.projectId);

@@ -69,7 +69,11 @@ function toEntry(d: Prisma.DeploymentGetPayload<{ select: typeof ENTRY_SELECT }>
 /** Every deployment of the projects the viewer may read, newest first. */
 export async function listDeployments(user: CurrentUser, filters: THistoryFilters): Promise<HistoryPage> {
   const projects = await readableProjects(user, "history.read");
-  const environments = projects.flatMap((p) => p.environments.map((e) => ({ id: e.id, label: `${p.name} / ${e.name}` })));
+  // Removed environments stay in history under their name (the filter marks them removed).
+  const environments = projects.flatMap((p) => [
+    ...p.environments.map((e) => ({ id: e.id, label: `${p.name} / ${e.name}` })),
+    ...p.removedEnvironments.map((e) => ({ id: e.id, label: `${p.name} / ${e.name} (removed)` })),
+  ]);
   const allowed = environments.map((e) => e.id);
   // An environment id from the URL only narrows within what the viewer may read.
   const environmentIds = filters.environment ? allowed.filter((id) => id === filters.environment) : allowed;

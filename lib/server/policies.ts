@@ -13,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export async function policiesForSettings(user: CurrentUser) {
   const projects = await readableProjects(user, "settings.manage");
   const environments = await db().environment.findMany({
-    where: { projectId: { in: projects.map((p) => p.id) } },
+    where: { projectId: { in: projects.map((p) => p.id) }, removedAt: null },
     orderBy: [{ projectId: "asc" }, { position: "asc" }],
     select: { id: true, projectId: true, name: true, position: true, timeZone: true, policy: true },
   });
@@ -50,12 +50,12 @@ function storedJson(policy: EnvironmentPolicy) {
 export async function updatePolicy(user: CurrentUser, raw: TUpdatePolicy) {
   const input = ZUpdatePolicy.parse(raw);
   const environment = await db().environment.findUnique({ where: { id: input.environmentId }, include: { policy: true } });
-  if (!environment) throw new AppError("NOT_FOUND", "No such environment.");
+  if (!environment || environment.removedAt) throw new AppError("NOT_FOUND", "No such environment.");
   await authorize(user, environment.projectId, "settings.manage");
   const policy: EnvironmentPolicy = input.policy;
   if (policy.autoDeployOnApproval) {
     // An approval is a review, not a release decision: only the first environment (dev) deploys on it.
-    const first = await db().environment.findFirst({ where: { projectId: environment.projectId }, orderBy: { position: "asc" }, select: { id: true } });
+    const first = await db().environment.findFirst({ where: { projectId: environment.projectId, removedAt: null }, orderBy: { position: "asc" }, select: { id: true } });
     if (first?.id !== environment.id) throw new AppError("BAD_INPUT", `Automatic deploy on approval is only for the first environment of the chain, not ${environment.name}.`);
   }
   return db().$transaction(async (tx) => {
@@ -84,15 +84,21 @@ export async function updatePolicy(user: CurrentUser, raw: TUpdatePolicy) {
 
 /**
  * Gives every environment of a project without a policy the standard one (default-policy.ts),
- * audited as created by `actor`. New projects and the demo start here; deny by default applies
- * to environments added later until an admin sets their policy.
+ * audited as created by `actor`. New projects, the demo and each newly added environment start
+ * here; an environment without a stored policy is denied by default (deploy-policy.ts).
  */
-export async function createStandardPolicies(projectId: string, actor: { id: string | null; email: string }, options: { weekendFreeze?: boolean } = {}, tx?: DbTransaction) {
+export async function createStandardPolicies(
+  projectId: string,
+  actor: { id: string | null; email: string; tokenId?: string },
+  // environmentIds: only these (a newly added environment), not others an admin left without a policy.
+  options: { weekendFreeze?: boolean; environmentIds?: string[] } = {},
+  tx?: DbTransaction,
+) {
   const run = async (t: DbTransaction) => {
-    const environments = await t.environment.findMany({ where: { projectId }, orderBy: { position: "asc" }, include: { policy: true } });
+    const environments = await t.environment.findMany({ where: { projectId, removedAt: null }, orderBy: { position: "asc" }, include: { policy: true } });
     const chain = environments.map(({ id, name, position }) => ({ id, name, position }));
     for (const environment of environments) {
-      if (environment.policy) continue;
+      if (environment.policy || (options.environmentIds && !options.environmentIds.includes(environment.id))) continue;
       const policy = standardPolicyFor(environment, chain, options);
       await t.environmentPolicy.create({ data: { environmentId: environment.id, ...storedJson(policy), updatedById: actor.id } });
       await recordAudit(t, {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { readMigrationsDir, type MigrationFile } from "@/lib/engine";
 import { db } from "@/lib/db";
 import { decryptSecret } from "./secrets";
+import { caCertificateFile, withCaCertificateFile } from "./environments/ca-certificate";
 import { AppError } from "@/lib/errors";
 
 /** A project's migrations folder, resolved against the directory Sluice runs in. */
@@ -14,14 +15,21 @@ export async function sourceMigrations(project: { migrationsPath: string }): Pro
   return readMigrationsDir(migrationsDirOf(project));
 }
 
-export function environmentUrl(environment: { databaseUrlEncrypted: string }): string {
-  return decryptSecret(environment.databaseUrlEncrypted);
+/**
+ * An environment's connection URL, ready for the engine: with its pasted CA certificate (if any)
+ * materialised as a file and named as sslrootcert, so every connection verifies the server the
+ * same way (engine, lint stats, matrix, health, deploy worker, backups).
+ */
+export function environmentUrl(environment: { id: string; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }): string {
+  const url = decryptSecret(environment.databaseUrlEncrypted);
+  if (!environment.sslRootCertEncrypted) return url;
+  return withCaCertificateFile(url, caCertificateFile(environment.id, decryptSecret(environment.sslRootCertEncrypted)));
 }
 
 export async function projectWithChain(projectId: string) {
   const project = await db().project.findUnique({
     where: { id: projectId },
-    include: { environments: { orderBy: { position: "asc" } } },
+    include: { environments: { where: { removedAt: null }, orderBy: { position: "asc" } } },
   });
   if (!project) throw new AppError("NOT_FOUND", "No such project.");
   return project;
@@ -31,7 +39,7 @@ export async function projectWithChain(projectId: string) {
 export async function projectsOf(userId: string) {
   return db().project.findMany({
     where: { memberships: { some: { userId } } },
-    include: { environments: { orderBy: { position: "asc" } } },
+    include: { environments: { where: { removedAt: null }, orderBy: { position: "asc" } } },
     orderBy: { name: "asc" },
   });
 }

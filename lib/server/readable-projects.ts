@@ -10,7 +10,10 @@ export type ReadableProject = {
   name: string;
   migrationsPath: string;
   role: Role;
-  environments: { id: string; name: string; position: number; databaseUrlEncrypted: string }[];
+  /** The live promotion chain, in order. */
+  environments: { id: string; name: string; position: number; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }[];
+  /** Removed environments that keep deployment history: history pages still list their deploys. */
+  removedEnvironments: { id: string; name: string }[];
 };
 
 /**
@@ -29,11 +32,21 @@ export async function readableProjects(user: CurrentUser, action: Action): Promi
           slug: true,
           name: true,
           migrationsPath: true,
-          environments: { orderBy: { position: "asc" }, select: { id: true, name: true, position: true, databaseUrlEncrypted: true } },
+          environments: {
+            orderBy: { position: "asc" },
+            select: { id: true, name: true, position: true, databaseUrlEncrypted: true, sslRootCertEncrypted: true, removedAt: true },
+          },
         },
       },
     },
     orderBy: { project: { name: "asc" } },
   });
-  return memberships.filter((m) => can(m.role, action) && tokenAllows(user.token, m.project.id, action)).map((m) => ({ ...m.project, role: m.role }));
+  return memberships
+    .filter((m) => can(m.role, action) && tokenAllows(user.token, m.project.id, action))
+    .map(({ project, role }) => ({
+      ...project,
+      role,
+      environments: project.environments.filter((e) => !e.removedAt),
+      removedEnvironments: project.environments.filter((e) => e.removedAt).map(({ id, name }) => ({ id, name })),
+    }));
 }

@@ -22,7 +22,7 @@ export type ReviewLint = { lint: MigrationLint[]; riskLevel: ReturnType<typeof w
  * real one and must neither invalidate approvals nor be approved.
  */
 export async function lintForReview(
-  project: { tenantKey: string; migrationsPath: string; environments: { databaseUrlEncrypted: string }[] },
+  project: { tenantKey: string; migrationsPath: string; environments: { id: string; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }[] },
   migrations: Pick<MigrationFile, "name" | "sql" | "downSql">[],
   source?: MigrationFile[],
 ): Promise<ReviewLint> {

@@ -45,7 +45,7 @@ function loadDetail(number: number) {
   return db().migrationRequest.findUnique({
     where: { number },
     include: {
-      project: { include: { environments: { orderBy: { position: "asc" } } } },
+      project: { include: { environments: { where: { removedAt: null }, orderBy: { position: "asc" } } } },
       requester: { select: { id: true, name: true, email: true } },
       migrations: { orderBy: { position: "asc" } },
       approvals: { orderBy: { createdAt: "asc" }, include: { approver: { select: { name: true, email: true } } } },
