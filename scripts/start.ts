@@ -123,6 +123,10 @@ async function main() {
     const { migrateControlPlane } = await import("../lib/server/control-plane-migrations");
     await migrateControlPlane(controlPlaneUrl, say);
 
+    // Without the demo and without any account: a one-time link (printed below) creates the first admin.
+    const setup = process.env.SLUICE_DEMO === "0" ? await import("../lib/server/setup") : null;
+    const setupSecret = setup ? await setup.issueSetupToken() : null;
+
     if (process.env.SLUICE_DEMO !== "0") {
       const { seedDemo } = await import("../lib/seed/seed-demo");
       await seedDemo({ targetServerUrl, log: say });
@@ -146,6 +150,7 @@ async function main() {
       if (!stopping) void shutdown(code ?? 1);
     });
     say(`Sluice is starting on http://localhost:${PORT}`);
+    if (setup && setupSecret) setup.setupAnnouncement(setupSecret).forEach((line) => say(line));
   } catch (error) {
     console.error(`[sluice] ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

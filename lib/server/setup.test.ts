@@ -103,6 +103,16 @@ describe("the setup link", () => {
   });
 });
 
+describe("setupAnnouncement", () => {
+  it("prints the link at the public address, and the headless alternative", () => {
+    process.env.SLUICE_PUBLIC_URL = "https://sluice.example.test/";
+    const [link, headless] = lib.setupAnnouncement("s3cret");
+    expect(link).toBe("No admin yet. Open https://sluice.example.test/setup?token=s3cret to create the first one (the link works once).");
+    expect(headless).toContain("sluice admin bootstrap --email");
+    delete process.env.SLUICE_PUBLIC_URL;
+  });
+});
+
 describe("bootstrapAdmin", () => {
   it("creates the first admin without a link, kills any printed link, and can give them a token with every scope", async () => {
     const token = (await lib.issueSetupToken())!;

@@ -1,4 +1,5 @@
 import { db, type DbTransaction } from "@/lib/db";
+import { publicUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/credentials";
@@ -35,6 +36,14 @@ export async function issueSetupToken(): Promise<string | null> {
     await tx.setupToken.create({ data: { tokenHash: hash } });
     return secret;
   });
+}
+
+/** What `npm start` prints for an install without accounts: the one-time link, and the headless way. */
+export function setupAnnouncement(secret: string): string[] {
+  return [
+    `No admin yet. Open ${publicUrl()}/setup?token=${secret} to create the first one (the link works once).`,
+    `Or, on this server: npx sluice admin bootstrap --email you@example.com --name "Your Name" (password from SLUICE_PASSWORD or stdin).`,
+  ];
 }
 
 type FirstAdmin = { email: string; name: string; passwordHash: string };
