@@ -3,6 +3,11 @@ import { registerMigrateCommands } from "./commands/migrate";
 import { registerLintCommand } from "./commands/lint";
 import { registerRestoreCommand } from "./commands/restore";
 import { registerWorkerCommand } from "./commands/worker";
+import { registerProjectCommands } from "./commands/project";
+import { registerEnvCommands } from "./commands/env";
+import { registerUserCommands } from "./commands/user";
+import { registerRequestCommands } from "./commands/request";
+import { registerDeployCommand } from "./commands/deploy";
 import { registerAdminCommands } from "./commands/admin";
 import { exitQuietlyOnClosedStdout } from "./quiet-epipe";
 import { selectBaselineWasmCompiler } from "./wasm-compiler";
@@ -18,6 +23,11 @@ registerMigrateCommands(program);
 registerLintCommand(program);
 registerRestoreCommand(program);
 registerWorkerCommand(program);
+registerProjectCommands(program);
+registerEnvCommands(program);
+registerUserCommands(program);
+registerRequestCommands(program);
+registerDeployCommand(program);
 registerAdminCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
