@@ -23,6 +23,12 @@ export async function setupNeeded(): Promise<boolean> {
   return !(await anyUserExists());
 }
 
+/** Whether this setup link would still work: the /setup page says so before anyone types a password. */
+export async function setupLinkValid(token: string): Promise<boolean> {
+  if (!token || token.length > 200) return false;
+  return (await db().setupToken.count({ where: { tokenHash: hashLinkSecret(token), usedAt: null } })) > 0;
+}
+
 /**
  * A fresh one-time setup secret for `npm start` to print, or null once any account exists.
  * Older unused secrets are deleted: only the link printed last works.

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SignInNotice } from "@/components/auth/sign-in-notice";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
-  const { error, callbackUrl } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string; notice?: string }> }) {
+  const { error, callbackUrl, notice } = await searchParams;
   const showDemo = env().SLUICE_DEMO === "1";
   return (
     <div className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -19,6 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="grid gap-6 md:grid-cols-2">
           <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
             <h2 className="mb-4 text-lg font-semibold">Sign in</h2>
+            <SignInNotice notice={notice} />
             <SignInForm error={error} callbackUrl={callbackUrl} />
           </div>
           {showDemo && (
