@@ -2,9 +2,9 @@ import type { Command } from "commander";
 import { apiClient, segment, type ApiOptions } from "./api/client";
 import { apiCommand, CLI_EXIT, CliFailure, emit, runCommand, usageExitsWithTwo, type OutputOptions } from "./api/exit";
 import { newLogLines, parseDuration, pollUntil } from "./api/wait";
-import { requestNumber } from "./request";
+import { requestRef, resolveRequestNumber, type RequestRefOptions } from "./api/request-ref";
 
-type DeployOptions = ApiOptions & OutputOptions & { env: string; wait?: boolean; at?: string; breakGlass?: string; timeout: string; interval: string };
+type DeployOptions = ApiOptions & OutputOptions & RequestRefOptions & { env: string; wait?: boolean; at?: string; breakGlass?: string; timeout: string; interval: string };
 
 /** What GET /deployments/{id} answers, as far as the CLI reads it. */
 type Progress = { id: string; status: string; active: boolean; environment: string; error: string | null; applied: string[]; notRun: string[]; log: string[] };
@@ -15,23 +15,22 @@ type Progress = { id: string; status: string; active: boolean; environment: stri
  * exits 0 only when it succeeded.
  */
 export function registerDeployCommand(program: Command) {
-  apiCommand(usageExitsWithTwo(program.command("deploy")).description("Deploy a request to an environment (through the API); --wait follows it to the end"))
-    .argument("<number>", "the request's number")
+  requestRef(apiCommand(usageExitsWithTwo(program.command("deploy")).description("Deploy a request to an environment (through the API); --wait follows it to the end")))
     .requiredOption("--env <name>", "the environment to deploy to")
     .option("--wait", "follow the deploy and exit 0 only when it succeeded")
     .option("--at <time>", "schedule it: not before this ISO 8601 time, e.g. 2026-12-24T02:00:00Z")
     .option("--break-glass <reason>", "admins only: deploy past the policy, with this reason on record")
     .option("--timeout <duration>", "with --wait: give up waiting after this long (exit 3; the deploy goes on)", "60m")
     .option("--interval <duration>", "with --wait: time between two looks", "2s")
-    .action((number: string, opts: DeployOptions) => runCommand(opts, () => deploy(number, opts)));
+    .action((number: string | undefined, opts: DeployOptions) => runCommand(opts, () => deploy(number, opts)));
 }
 
-async function deploy(number: string, opts: DeployOptions): Promise<number> {
-  const request = requestNumber(number);
+async function deploy(ref: string | undefined, opts: DeployOptions): Promise<number> {
   const runAt = opts.at === undefined ? undefined : isoTime(opts.at);
   const timeoutMs = parseDuration(opts.timeout, "--timeout");
   const intervalMs = parseDuration(opts.interval, "--interval");
   const client = apiClient(opts);
+  const request = await resolveRequestNumber(client, ref, opts);
   const { deployment } = await client.post<{ deployment: { id: string; status: string; environment: string; url: string } }>("/deployments", {
     request,
     environment: opts.env,

@@ -38,6 +38,7 @@ beforeAll(async () => {
   const { serveRoutes } = await import("./api/route-server");
   const routes: Route[] = [
     { method: "POST", path: "/requests", handler: (await import("@/app/api/v1/requests/route")).POST },
+    { method: "GET", path: "/requests", handler: (await import("@/app/api/v1/requests/route")).GET },
     { method: "GET", path: "/requests/{number}", handler: (await import("@/app/api/v1/requests/[number]/route")).GET },
     { method: "POST", path: "/requests/{number}/approvals", handler: (await import("@/app/api/v1/requests/[number]/approvals/route")).POST },
     { method: "POST", path: "/deployments", handler: (await import("@/app/api/v1/deployments/route")).POST },
@@ -160,7 +161,8 @@ describe("sluice request / deploy against the API", () => {
     const rows = await query<{ migration_name: string }>(fx.environments.dev.url, "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name");
     expect(rows.map((r) => r.migration_name)).toEqual(expect.arrayContaining(["20260401000000_cli_accounts", "20260401000001_cli_index"]));
 
-    const deployed = await run(["request", "status", String(number), "--wait-for", "deployed", "--env", "dev", "--json"], { token: tokens.requester });
+    // After a merge a pipeline knows the branch, not the number.
+    const deployed = await run(["request", "status", "--project", fx.project.slug, "--branch", "feature/cli", "--wait-for", "deployed", "--env", "dev", "--json"], { token: tokens.requester });
     expect(deployed.code).toBe(0);
     expect(JSON.parse(deployed.stdout)).toMatchObject({ reached: true, request: { number } });
   });
@@ -181,5 +183,11 @@ describe("sluice request / deploy against the API", () => {
     expect(badWait.stderr).toMatch(/--wait-for needs --env/);
     const unknownFlag = await run(["deploy", "1", "--env", "dev", "--nope"], { token: tokens.requester });
     expect(unknownFlag.code).toBe(2);
+    const which = await run(["deploy", "--env", "dev"], { token: tokens.requester });
+    expect(which.code).toBe(2);
+    expect(which.stderr).toMatch(/Which request\? Give its number, or --project SLUG --branch NAME/);
+    const noBranch = await run(["deploy", "--project", fx.project.slug, "--branch", "no/such-branch", "--env", "dev"], { token: tokens.deployer });
+    expect(noBranch.code).toBe(1);
+    expect(noBranch.stderr).toMatch(/No request in .* was submitted from branch no\/such-branch/);
   });
 });

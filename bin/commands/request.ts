@@ -7,9 +7,11 @@ import type { TSubmissionResult } from "../../lib/schemas/submission";
 import { apiClient, type ApiOptions } from "./api/client";
 import { apiCommand, CLI_EXIT, CliFailure, emit, runCommand, usageExitsWithTwo, type OutputOptions } from "./api/exit";
 import { gitContext } from "./api/git-context";
+import { requestRef, resolveRequestNumber, type RequestRefOptions } from "./api/request-ref";
 import { parseDuration, pollUntil } from "./api/wait";
 
 type Options = ApiOptions & OutputOptions;
+type RefOptions = Options & RequestRefOptions;
 
 const FAIL_ON = ["low", "medium", "high", "critical"] as const;
 
@@ -37,26 +39,26 @@ export function registerRequestCommands(program: Command) {
     .addOption(new Option("--fail-on <severity>", "exit 1 when a lint finding is at or above this severity").choices(FAIL_ON))
     .action((opts: Options & SubmitOptions) => runCommand(opts, () => submit(opts)));
 
-  apiCommand(request.command("approve").description("Approve a request (for one environment, or every one your approver scope covers)"))
-    .argument("<number>", "the request's number")
+  requestRef(apiCommand(request.command("approve").description("Approve a request (for one environment, or every one your approver scope covers)")))
     .option("--env <name>", "the environment the approval is for (default: every one your scope covers)")
     .option("--comment <text>", "a comment on the decision")
-    .action((number: string, opts: Options & { env?: string; comment?: string }) =>
+    .action((number: string | undefined, opts: RefOptions & { env?: string; comment?: string }) =>
       runCommand(opts, async () => {
+        const client = apiClient(opts);
         const body = { decision: "approved", ...(opts.env ? { environment: opts.env } : {}), ...(opts.comment ? { comment: opts.comment } : {}) };
-        const answer = await apiClient(opts).post<{ approval: { environment: string | null }; request: { number: number; status: string } }>(`/requests/${requestNumber(number)}/approvals`, body);
+        const target = await resolveRequestNumber(client, number, opts);
+        const answer = await client.post<{ approval: { environment: string | null }; request: { number: number; status: string } }>(`/requests/${target}/approvals`, body);
         emit(opts, answer, () => console.log(`Approved request #${answer.request.number}${answer.approval.environment ? ` for ${answer.approval.environment}` : ""}; it is now ${answer.request.status.replace("_", " ")}.`));
         return CLI_EXIT.OK;
       }),
     );
 
-  apiCommand(request.command("status").description("Where a request stands per environment; --wait-for waits until it is approved or deployed there"))
-    .argument("<number>", "the request's number")
+  requestRef(apiCommand(request.command("status").description("Where a request stands per environment; --wait-for waits until it is approved or deployed there")))
     .addOption(new Option("--wait-for <state>", "wait until the request is approved (or deployed) in --env").choices(["approved", "deployed"]))
     .option("--env <name>", "the environment --wait-for is about")
     .option("--timeout <duration>", "give up after this long (exit 3)", "30m")
     .option("--interval <duration>", "time between two looks", "10s")
-    .action((number: string, opts: Options & StatusOptions) => runCommand(opts, () => status(requestNumber(number), opts)));
+    .action((number: string | undefined, opts: RefOptions & StatusOptions) => runCommand(opts, () => status(number, opts)));
 }
 
 type SubmitOptions = { project: string; dir: string; branch?: string; commit?: string; title?: string; description?: string; draft?: boolean; failOn?: Severity };
@@ -99,12 +101,13 @@ type StatusOptions = { waitFor?: "approved" | "deployed"; env?: string; timeout:
 /** Request states after which waiting is pointless: nobody will approve or deploy it any more. */
 const CLOSED = ["rejected", "cancelled", "failed", "rolled_back"];
 
-async function status(number: number, opts: Options & StatusOptions): Promise<number> {
+async function status(ref: string | undefined, opts: RefOptions & StatusOptions): Promise<number> {
   if (opts.waitFor && !opts.env) throw new CliFailure(CLI_EXIT.USAGE, "--wait-for needs --env: the environment to wait for.");
   if (opts.env && !opts.waitFor) throw new CliFailure(CLI_EXIT.USAGE, "--env goes with --wait-for approved|deployed.");
   const timeoutMs = parseDuration(opts.timeout, "--timeout");
   const intervalMs = parseDuration(opts.interval, "--interval");
   const client = apiClient(opts);
+  const number = await resolveRequestNumber(client, ref, opts);
   const read = async () => (await client.get<{ request: RequestState }>(`/requests/${number}`)).request;
 
   if (!opts.waitFor) {
@@ -145,11 +148,4 @@ function printState(request: RequestState) {
     const last = e.lastDeployment ? `, last deploy ${e.lastDeployment.status.replace("_", " ")}` : "";
     console.log(`  ${e.name.padEnd(12)} ${state}${last}${e.missing.length && !e.deployed ? ` — ${e.missing.join("; ")}` : ""}`);
   }
-}
-
-/** A request number as typed: "42" or "#42". */
-export function requestNumber(value: string): number {
-  const n = Number(value.replace(/^#/, ""));
-  if (!Number.isInteger(n) || n <= 0) throw new CliFailure(CLI_EXIT.USAGE, `"${value}" is not a request number such as 42.`);
-  return n;
 }
