@@ -35,8 +35,8 @@ function openssl(cwd: string, ...args: string[]) {
   execFileSync("openssl", args, { cwd, stdio: "pipe" });
 }
 
-/** A CA, a server certificate it signs for DNS:localhost only, and an unrelated CA. */
-function makeCertificates(dir: string) {
+/** A CA, a server certificate it signs for DNS:localhost only, and an unrelated CA, written to `dir`. */
+export function makeCertificates(dir: string): { caPem: string; otherCaPem: string } {
   mkdirSync(dir, { recursive: true });
   const days = "2";
   openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", days, "-subj", "/CN=Sluice Test CA");
@@ -44,6 +44,7 @@ function makeCertificates(dir: string) {
   openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
   execFileSync("sh", ["-c", 'printf "subjectAltName=DNS:localhost\\n" > server.ext'], { cwd: dir });
   openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", days, "-extfile", "server.ext");
+  return { caPem: readFileSync(path.join(dir, "ca.crt"), "utf8"), otherCaPem: readFileSync(path.join(dir, "other-ca.crt"), "utf8") };
 }
 
 /**
@@ -54,7 +55,7 @@ function makeCertificates(dir: string) {
 export async function startTlsPostgres(): Promise<TlsPostgres> {
   const dataDir = path.resolve(`.sluice/test-tls-pg-${process.pid}-${Date.now().toString(36)}`);
   const certDir = `${dataDir}-certs`;
-  makeCertificates(certDir);
+  const { caPem, otherCaPem } = makeCertificates(certDir);
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   // The key must belong to the server's user with no group or other access, or PostgreSQL refuses it.
   if (userInfo().uid === 0) execFileSync("chown", ["-R", `${EMBEDDED_USER}:`, certDir]);
@@ -81,8 +82,8 @@ export async function startTlsPostgres(): Promise<TlsPostgres> {
   return {
     serverUrl: server.serverUrl,
     port: server.port,
-    caPem: readFileSync(path.join(certDir, "ca.crt"), "utf8"),
-    otherCaPem: readFileSync(path.join(certDir, "other-ca.crt"), "utf8"),
+    caPem,
+    otherCaPem,
     certificateHost: "localhost",
     async stop() {
       await server.stop();
