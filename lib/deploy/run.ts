@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { evaluateDeploy } from "@/lib/workflow/policy";
 import { deployCheckInput } from "@/lib/server/deploy-policy";
-import { environmentUrl, sourceMigrations } from "@/lib/server/projects";
+import { environmentUrl, requestSourceMigrations } from "@/lib/server/projects";
 import { DeploymentRecorder, type OpenStep } from "./recorder";
 import { checkTarget } from "./preflight";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -133,7 +133,8 @@ async function execute(d: LoadedDeployment, recorder: DeploymentRecorder, signal
       return finalizeEarly(d, recorder, problem, names);
     }
   }
-  const source = await sourceMigrations(d.request.project);
+  // The request's own snapshot: what it was made from, not whatever the branch holds now.
+  const source = await requestSourceMigrations(d.request);
   const target = await checkTarget(url, env.name, requested, source);
   if (!target.ok) {
     await recorder.finish(preflight, "failed", target.problem);

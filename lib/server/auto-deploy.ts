@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/roles";
 import type { MigrationFile } from "@/lib/engine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deployCheckContext } from "./deploy-policy";
-import { environmentUrl, sourceMigrations } from "./projects";
+import { environmentUrl, requestSourceMigrations } from "./projects";
 
 export type AutoDeployOutcome = { environment: string; deploymentId: string | null; problem: string | null };
 
@@ -38,7 +38,7 @@ export async function autoDeployAfterApproval(approver: CurrentUser, requestId: 
   for (const target of targets) {
     const environment = candidates.find((e) => e.id === target.id)!;
     const migrations: MigrationFile[] = request.migrations.map((m) => ({ name: m.name, sql: m.sql, checksum: m.checksum, downSql: m.downSql, verifySql: m.verifySql }));
-    const checked = await checkTarget(environmentUrl(environment), environment.name, migrations, await sourceMigrations(request.project));
+    const checked = await checkTarget(environmentUrl(environment), environment.name, migrations, await requestSourceMigrations(request));
     if (!checked.ok) {
       outcomes.push({ environment: environment.name, deploymentId: null, problem: checked.problem });
       continue;

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { migrationStatus, type MigrationFile } from "@/lib/engine";
-import { environmentUrl, sourceMigrations } from "./projects";
+import { environmentUrl, requestSourceMigrations } from "./projects";
 import { earlierFolderMigrations, targetProblem } from "@/lib/deploy/preflight";
 import { roleIn } from "@/lib/auth/roles";
 import { denyByDefaultPolicy } from "@/lib/workflow/default-policy";
@@ -78,12 +78,13 @@ export async function deployReadiness(requestId: string, viewer: { id: string })
   const request = await db().migrationRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
+      snapshotId: true,
       migrations: { orderBy: { position: "asc" }, select: { name: true, sql: true, checksum: true, downSql: true, verifySql: true } },
-      project: { select: { migrationsPath: true, environments: { where: { removedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true, sslRootCertEncrypted: true } } } },
+      project: { select: { migrationsPath: true, sourceKind: true, currentSnapshotId: true, environments: { where: { removedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, databaseUrlEncrypted: true, sslRootCertEncrypted: true } } } },
     },
   });
   const context = await deployCheckContext(requestId, viewer);
-  const source = await sourceMigrations(request.project);
+  const source = await requestSourceMigrations(request);
   return Promise.all(
     request.project.environments.map(async (env) => {
       const input = context.forEnvironment(env.id);

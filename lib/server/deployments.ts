@@ -12,7 +12,7 @@ import { checkTarget } from "@/lib/deploy/preflight";
 import { producer, sendDeployJob } from "@/lib/jobs/queue";
 import { parseDatabaseUrl, type MigrationFile } from "@/lib/engine";
 import { deployCheckInput } from "./deploy-policy";
-import { environmentUrl, sourceMigrations } from "./projects";
+import { environmentUrl, requestSourceMigrations } from "./projects";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const UNIQUE_VIOLATION = "P2002";
@@ -69,7 +69,7 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
   }
 
   const migrations: MigrationFile[] = request.migrations.map((m) => ({ name: m.name, sql: m.sql, checksum: m.checksum, downSql: m.downSql, verifySql: m.verifySql }));
-  const target = await checkTarget(environmentUrl(environment), environment.name, migrations, await sourceMigrations(request.project));
+  const target = await checkTarget(environmentUrl(environment), environment.name, migrations, await requestSourceMigrations(request));
   if (!target.ok) throw new AppError(target.problem.startsWith("Cannot reach") ? "TARGET_FAILED" : "CONFLICT", target.problem);
 
   const pending = await db().deployment.findFirst({ where: { requestId: request.id, environmentId: environment.id, status: "queued" }, select: { runAt: true } });

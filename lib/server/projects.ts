@@ -2,6 +2,7 @@ import path from "node:path";
 import { readMigrationsDir, type MigrationFile } from "@/lib/engine";
 import { db } from "@/lib/db";
 import { decryptSecret } from "./secrets";
+import { snapshotFiles } from "./snapshots";
 import { caCertificateFile, withCaCertificateFile } from "./environments/ca-certificate";
 import { AppError } from "@/lib/errors";
 
@@ -11,8 +12,40 @@ export function migrationsDirOf(project: { migrationsPath: string }): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), project.migrationsPath);
 }
 
-export async function sourceMigrations(project: { migrationsPath: string }): Promise<MigrationFile[]> {
-  return readMigrationsDir(migrationsDirOf(project));
+/** What picks a project's migrations: its kind, its folder (folder source), its current snapshot (git and upload). */
+export type SourcedProject = { sourceKind: string; migrationsPath: string; currentSnapshotId: string | null };
+
+/** The files one stored snapshot holds. */
+export async function snapshotMigrations(snapshotId: string): Promise<MigrationFile[]> {
+  const snapshot = await db().sourceSnapshot.findUnique({ where: { id: snapshotId }, select: { files: true } });
+  if (!snapshot) throw new AppError("NOT_FOUND", "The source snapshot this refers to no longer exists.");
+  return snapshotFiles(snapshot);
+}
+
+/**
+ * The project's migrations as new requests see them: the folder read now, or the current
+ * snapshot of a git or upload source (none yet: no migrations). Never runs git: a page
+ * rendering this reads what the last fetch stored.
+ */
+export async function sourceMigrations(project: SourcedProject): Promise<MigrationFile[]> {
+  if (project.sourceKind === "folder") return readMigrationsDir(migrationsDirOf(project));
+  return project.currentSnapshotId ? snapshotMigrations(project.currentSnapshotId) : [];
+}
+
+/** The current source with the snapshot it came from, for a request to pin (null for a folder source). */
+export async function currentProjectSource(project: SourcedProject): Promise<{ files: MigrationFile[]; snapshot: { id: string; commit: string | null } | null }> {
+  if (project.sourceKind === "folder" || !project.currentSnapshotId) return { files: await sourceMigrations(project), snapshot: null };
+  const snapshot = await db().sourceSnapshot.findUnique({ where: { id: project.currentSnapshotId }, select: { id: true, commit: true, files: true } });
+  if (!snapshot) return { files: [], snapshot: null };
+  return { files: snapshotFiles(snapshot), snapshot: { id: snapshot.id, commit: snapshot.commit } };
+}
+
+/**
+ * The migrations a request is checked, linted and deployed against: the snapshot it was made
+ * from (the branch may have moved since), else its project's current source.
+ */
+export async function requestSourceMigrations(request: { snapshotId: string | null; project: SourcedProject }): Promise<MigrationFile[]> {
+  return request.snapshotId ? snapshotMigrations(request.snapshotId) : sourceMigrations(request.project);
 }
 
 /**

@@ -9,6 +9,9 @@ export type ReadableProject = {
   slug: string;
   name: string;
   migrationsPath: string;
+  /** Where its migrations come from (lib/server/projects.ts sourceMigrations). */
+  sourceKind: string;
+  currentSnapshotId: string | null;
   role: Role;
   /** The live promotion chain, in order. */
   environments: { id: string; name: string; position: number; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }[];
@@ -32,6 +35,8 @@ export async function readableProjects(user: CurrentUser, action: Action): Promi
           slug: true,
           name: true,
           migrationsPath: true,
+          sourceKind: true,
+          currentSnapshotId: true,
           environments: {
             orderBy: { position: "asc" },
             select: { id: true, name: true, position: true, databaseUrlEncrypted: true, sslRootCertEncrypted: true, removedAt: true },

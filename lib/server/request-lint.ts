@@ -2,7 +2,7 @@ import { lintMigration, loadTargetStats, type LintReport } from "@/lib/lint";
 import type { MigrationFile } from "@/lib/engine";
 import type { RiskLevel } from "@/lib/generated/prisma/enums";
 import { lintHashOf } from "@/lib/workflow/lint-hash";
-import { environmentUrl, sourceMigrations } from "./projects";
+import { environmentUrl, sourceMigrations, type SourcedProject } from "./projects";
 
 const RISK_ORDER: RiskLevel[] = ["low", "medium", "high", "critical"];
 
@@ -15,18 +15,23 @@ export type MigrationLint = { name: string; report: LintReport };
 
 export type ReviewLint = { lint: MigrationLint[]; riskLevel: ReturnType<typeof worstRisk>; hash: string | null };
 
+type LintedProject = { tenantKey: string; environments: { id: string; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }[] };
+
 /**
- * The lint report reviewers see: each migration in the context of the folder migrations
- * before it, sized by the largest target's statistics. `hash` binds approvals to it; it is
+ * The lint report reviewers see: each migration in the context of the source's migrations
+ * before it, sized by the largest target's statistics. `source` is the request's own snapshot
+ * when it has one; without it, the project's current source. `hash` binds approvals to it; it is
  * null when the statistics could not be read, because an unsized report differs from the
  * real one and must neither invalidate approvals nor be approved.
  */
+export async function lintForReview(project: LintedProject, migrations: Pick<MigrationFile, "name" | "sql" | "downSql">[], source: MigrationFile[]): Promise<ReviewLint>;
+export async function lintForReview(project: LintedProject & SourcedProject, migrations: Pick<MigrationFile, "name" | "sql" | "downSql">[], source?: MigrationFile[]): Promise<ReviewLint>;
 export async function lintForReview(
-  project: { tenantKey: string; migrationsPath: string; environments: { id: string; databaseUrlEncrypted: string; sslRootCertEncrypted: string | null }[] },
+  project: LintedProject & Partial<SourcedProject>,
   migrations: Pick<MigrationFile, "name" | "sql" | "downSql">[],
   source?: MigrationFile[],
 ): Promise<ReviewLint> {
-  const folder = source ?? (await sourceMigrations(project));
+  const folder = source ?? (await sourceMigrations(project as SourcedProject));
   const largest = project.environments.at(-1);
   let targetStats: Awaited<ReturnType<typeof loadTargetStats>> | undefined;
   let sized = !largest;

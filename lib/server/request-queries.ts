@@ -6,7 +6,7 @@ import { migrationStatus } from "@/lib/engine";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { REQUEST_STATUSES } from "@/lib/schemas/request";
-import { environmentUrl, projectsOf, sourceMigrations } from "./projects";
+import { environmentUrl, projectsOf, requestSourceMigrations, sourceMigrations } from "./projects";
 import { deployReadiness } from "./deploy-policy";
 import { refreshRequestLint } from "./requests";
 import { lintForReview } from "./request-lint";
@@ -15,8 +15,14 @@ import { evaluateEdit } from "@/lib/workflow/request-edit";
 
 export type RequestFilters = { status?: string; project?: string; requester?: string };
 
+/** A filter from the URL: one string without NUL (which PostgreSQL refuses), else no filter. A repeated parameter arrives as an array. */
+function urlFilter(value: unknown): string | undefined {
+  return typeof value === "string" && !value.includes("\u0000") ? value : undefined;
+}
+
 /** Requests in the viewer's projects; `status` may list several, comma-separated. */
-export async function listRequests(user: CurrentUser, filters: RequestFilters) {
+export async function listRequests(user: CurrentUser, raw: RequestFilters) {
+  const filters = { status: urlFilter(raw.status), project: urlFilter(raw.project), requester: urlFilter(raw.requester) };
   const statuses = (filters.status ?? "").split(",").filter((s): s is RequestStatus => (REQUEST_STATUSES as readonly string[]).includes(s));
   const where: Prisma.MigrationRequestWhereInput = {
     project: { memberships: { some: { userId: user.id } }, ...(filters.project ? { slug: filters.project } : {}) },
@@ -61,7 +67,7 @@ export async function requestDetail(user: CurrentUser, number: number) {
   const role = await roleIn(user.id, request.projectId);
   if (!role) throw new AppError("FORBIDDEN", "You are not a member of this request's project.");
 
-  const review = await lintForReview(request.project, request.migrations);
+  const review = await lintForReview(request.project, request.migrations, await requestSourceMigrations(request));
   if (review.hash && review.hash !== request.lintHash) {
     // The report changed since it was recorded (a new finding, a table past a size threshold): decisions given on the old one stop counting.
     await refreshRequestLint(request.id, review);

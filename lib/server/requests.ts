@@ -7,7 +7,7 @@ import { evaluateDecision } from "@/lib/workflow/policy";
 import { approvalsToInvalidate, evaluateEdit, invalidationReason, statusAfterEdit, type RequestChange } from "@/lib/workflow/request-edit";
 import { ZCreateRequest, ZDecision, type TCreateRequest, type TDecision } from "@/lib/schemas/request";
 import { ZUpdateRequest, type TUpdateRequest } from "@/lib/schemas/request-edit";
-import { projectWithChain, sourceMigrations } from "./projects";
+import { currentProjectSource, projectWithChain, requestSourceMigrations } from "./projects";
 import { lintForReview, type ReviewLint } from "./request-lint";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DbTransaction } from "@/lib/db";
@@ -49,7 +49,8 @@ export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
   const input = ZCreateRequest.parse(raw);
   const project = await projectWithChain(input.projectId);
   await authorize(user, project.id, "request.create");
-  const source = await sourceMigrations(project);
+  // A git or upload project's request pins the snapshot its migrations were picked from.
+  const { files: source, snapshot } = await currentProjectSource(project);
   const migrations = await collectMigrations(input, source);
 
   const { riskLevel, hash: lintHash } = await lintForReview(project, migrations, source);
@@ -65,6 +66,8 @@ export async function createRequest(user: CurrentUser, raw: TCreateRequest) {
       riskLevel,
       lintHash,
       migrations,
+      snapshotId: snapshot?.id ?? null,
+      sourceCommit: snapshot?.commit ?? null,
     }),
   );
 }
@@ -180,7 +183,7 @@ export async function decideRequest(user: CurrentUser, raw: TDecision, options: 
   }
   const project = await projectWithChain(request.projectId);
   const environmentId = await decisionEnvironment(user, project, input.environmentId ?? null);
-  const review = await lintForReview(project, request.migrations);
+  const review = await lintForReview(project, request.migrations, await requestSourceMigrations({ snapshotId: request.snapshotId, project }));
   if (options.seenLintHash && review.hash && options.seenLintHash !== review.hash) {
     throw new AppError("CONFLICT", "The lint report changed since you opened the request: reload it and review the new findings.");
   }
@@ -327,7 +330,7 @@ export async function updateRequest(user: CurrentUser, raw: TUpdateRequest) {
     Object.assign(migration, { sql: edit.sql, downSql: edit.downSql, checksum: checksumOf(edit.sql) });
   }
   const project = await projectWithChain(request.projectId);
-  const review = await lintForReview(project, edited);
+  const review = await lintForReview(project, edited, await requestSourceMigrations({ snapshotId: request.snapshotId, project }));
   const change: RequestChange = {
     sqlChanged: edited.some((m, i) => m.checksum !== request.migrations[i].checksum),
     downSqlChanged: edited.some((m, i) => (m.downSql ?? null) !== (request.migrations[i].downSql ?? null)),
