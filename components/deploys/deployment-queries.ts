@@ -9,7 +9,8 @@ export const deploymentKeys = {
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: "no-store" });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+  // Every /api/v1 failure is { error: { code, message, details } }.
+  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
   return body as T;
 }
 

@@ -17,7 +17,10 @@ async function fetchHealth(): Promise<EnvironmentHealth[]> {
   // "manual": an expired session is redirected to the sign-in page, which is not JSON.
   const response = await fetch("/api/v1/health", { cache: "no-store", redirect: "manual", headers: { accept: "application/json" } });
   if (response.status === 401 || response.type === "opaqueredirect") throw new Error("Your session has ended: sign in again.");
-  if (!response.ok) throw new Error(`Health API answered ${response.status}`);
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new Error(body?.error?.message ?? `Health API answered ${response.status}`);
+  }
   const body = (await response.json()) as { environments: EnvironmentHealth[] };
   return body.environments;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { firstBrokenLink } from "@/lib/audit/chain";
@@ -8,11 +9,18 @@ import { readableProjects } from "./readable-projects";
 
 export const AUDIT_PAGE_SIZE = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day that exists: "2026-02-30" would become an invalid date and fail the query. */
+const isRealDay = (day: string) => {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+};
 
 const optionalText = z
   .string()
   .trim()
   .max(200)
+  // PostgreSQL refuses NUL in text: such a filter is dropped rather than failing the page.
+  .regex(/^[^\u0000]*$/)
   .optional()
   .transform((v) => v || undefined)
   .catch(undefined);
@@ -22,8 +30,8 @@ export const ZAuditFilters = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   subjectType: optionalText,
   subjectId: optionalText,
-  from: z.string().regex(DAY).optional().catch(undefined),
-  to: z.string().regex(DAY).optional().catch(undefined),
+  from: z.string().regex(DAY).refine(isRealDay).optional().catch(undefined),
+  to: z.string().regex(DAY).refine(isRealDay).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
@@ -60,7 +68,7 @@ export type AuditPage = {
  * plus project-less events (sign-ins) about themselves — or all of those when they manage
  * or administer some project, since watching sign-ins is part of that job.
  */
-async function visibility(user: CurrentUser): Promise<{ where: Prisma.AuditEventWhereInput; projectNames: Map<string, string>; projectCount: number }> {
+async function visibility(user: CurrentUser): Promise<{ where: Prisma.AuditEventWhereInput; projectNames: Map<string, string>; projectCount: number; projects: { id: string; slug: string }[] }> {
   const projects = await readableProjects(user, "audit.read");
   const overseer = projects.some((p) => p.role === "manager" || p.role === "admin");
   const projectLess: Prisma.AuditEventWhereInput = overseer
@@ -70,10 +78,11 @@ async function visibility(user: CurrentUser): Promise<{ where: Prisma.AuditEvent
     where: { OR: [{ projectId: { in: projects.map((p) => p.id) } }, projectLess] },
     projectNames: new Map(projects.map((p) => [p.id, p.name])),
     projectCount: projects.length,
+    projects,
   };
 }
 
-function filterWhere(filters: TAuditFilters): Prisma.AuditEventWhereInput[] {
+function filterWhere(filters: Partial<Omit<TAuditFilters, "page">>): Prisma.AuditEventWhereInput[] {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (filters.actor) and.push({ actorEmail: { contains: filters.actor, mode: "insensitive" } });
   if (filters.action) and.push({ action: filters.action });
@@ -145,6 +154,65 @@ export async function listAuditEvents(user: CurrentUser, filters: TAuditFilters)
     pageCount,
     subjectTypes: subjectTypes.map((s) => s.subjectType),
     readableProjectCount: projectCount,
+  };
+}
+
+export const AUDIT_API_MAX_LIMIT = 100;
+
+export type AuditApiEvent = {
+  id: string;
+  createdAt: Date;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** The project's slug; null for install-wide events (sign-ins, people, tokens). */
+  project: string | null;
+  before: unknown;
+  after: unknown;
+  metadata: unknown;
+};
+
+/**
+ * The audit log the viewer may read, newest first, `limit` events older than `cursor` (an event
+ * id): keyset pages, so events written while a client pages through never shift or repeat one.
+ * `project` (a slug) narrows to one readable project.
+ */
+export async function auditEventsPage(
+  user: CurrentUser,
+  filters: Partial<Omit<TAuditFilters, "page">> & { project?: string },
+  page: { cursor?: bigint; limit: number },
+): Promise<{ events: AuditApiEvent[]; nextCursor: string | null }> {
+  const { where: visible, projects } = await visibility(user);
+  let scope = visible;
+  if (filters.project) {
+    const project = projects.find((p) => p.slug === filters.project);
+    if (!project) throw new AppError("NOT_FOUND", `project: no project "${filters.project}" whose audit log you may read.`);
+    scope = { projectId: project.id };
+  }
+  const limit = Math.min(Math.max(1, page.limit), AUDIT_API_MAX_LIMIT);
+  const events = await db().auditEvent.findMany({
+    where: { AND: [scope, ...filterWhere(filters), ...(page.cursor !== undefined ? [{ id: { lt: page.cursor } }] : [])] },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: { id: true, createdAt: true, actorEmail: true, action: true, subjectType: true, subjectId: true, projectId: true, before: true, after: true, metadata: true },
+  });
+  const shown = events.slice(0, limit);
+  const slugs = new Map(projects.map((p) => [p.id, p.slug]));
+  return {
+    events: shown.map((e) => ({
+      id: String(e.id),
+      createdAt: e.createdAt,
+      actor: e.actorEmail,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      project: e.projectId ? (slugs.get(e.projectId) ?? null) : null,
+      before: e.before,
+      after: e.after,
+      metadata: e.metadata,
+    })),
+    nextCursor: events.length > limit ? String(shown[shown.length - 1].id) : null,
   };
 }
 

@@ -3,8 +3,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { auditActorOf, recordAudit } from "@/lib/audit/record";
-import { authorize, roleIn, type CurrentUser } from "@/lib/auth/roles";
-import { can } from "@/lib/auth/permissions";
+import { authorize, type CurrentUser } from "@/lib/auth/roles";
+import { can, type Action } from "@/lib/auth/permissions";
+import { tokenAllows } from "@/lib/auth/token-scopes";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { evaluateDeploy } from "@/lib/workflow/policy";
 import { ZStartDeploy, ZStopDeployment, type TStartDeploy, type TStopDeployment } from "@/lib/schemas/deployment";
 import { restoreBackup, type RestoreReport } from "@/lib/deploy/restore";
@@ -13,6 +15,7 @@ import { producer, sendDeployJob } from "@/lib/jobs/queue";
 import { parseDatabaseUrl, type MigrationFile } from "@/lib/engine";
 import { deployCheckInput } from "./deploy-policy";
 import { environmentUrl, requestSourceMigrations } from "./projects";
+import { readableProjects } from "./readable-projects";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 const UNIQUE_VIOLATION = "P2002";
@@ -191,6 +194,11 @@ export async function restoreDeployment(user: CurrentUser, raw: TStopDeployment)
   return report;
 }
 
+/** What a button may offer: the role allows the action and so does the API token, if the call came with one. */
+function mayDo(user: CurrentUser, role: Role | null, projectId: string, action: Action): boolean {
+  return can(role, action) && tokenAllows(user.token, projectId, action);
+}
+
 export type DeploymentProgress = Awaited<ReturnType<typeof deploymentProgress>>;
 
 const LOG_LINES = 500;
@@ -207,8 +215,7 @@ export async function deploymentProgress(user: CurrentUser, deploymentId: string
     },
   });
   if (!d) throw new AppError("NOT_FOUND", "No such deployment.");
-  const role = await roleIn(user.id, d.request.projectId);
-  if (!can(role, "history.read")) throw new AppError("FORBIDDEN", "You are not a member of this project.");
+  const role = await authorize(user, d.request.projectId, "history.read");
   const active = d.status === "queued" || d.status === "running";
   const now = Date.now();
   const lines = d.log ? d.log.split("\n") : [];
@@ -228,7 +235,7 @@ export async function deploymentProgress(user: CurrentUser, deploymentId: string
     currentMigration: d.currentMigration,
     currentStatement: d.status === "running" ? await runningStatement(environmentUrl(d.environment), d.id) : null,
     stopRequestedAt: d.stopRequestedAt?.toISOString() ?? null,
-    mayStop: active && can(role, "deploy.stop"),
+    mayStop: active && mayDo(user, role, d.request.projectId, "deploy.stop"),
     breakGlassReason: d.breakGlassReason,
     applied: d.appliedMigrations,
     rolledBack: d.rolledBackMigrations,
@@ -297,8 +304,7 @@ export async function deploymentControls(user: CurrentUser, deploymentId: string
     },
   });
   if (!d) throw new AppError("NOT_FOUND", "No such deployment.");
-  const role = await roleIn(user.id, d.request.projectId);
-  if (!can(role, "history.read")) throw new AppError("FORBIDDEN", "You are not a member of this project.");
+  const role = await authorize(user, d.request.projectId, "history.read");
   return {
     active: d.status === "queued" || d.status === "running",
     breakGlassReason: d.breakGlassReason,
@@ -310,7 +316,7 @@ export async function deploymentControls(user: CurrentUser, deploymentId: string
           restoredAt: d.backup.restoredAt?.toISOString() ?? null,
         }
       : null,
-    mayRestore: can(role, "settings.manage"),
+    mayRestore: mayDo(user, role, d.request.projectId, "settings.manage"),
   };
 }
 
@@ -339,8 +345,7 @@ export async function deployOptions(user: CurrentUser, requestId: string): Promi
     select: { id: true, projectId: true, project: { select: { environments: { where: { removedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, position: true, timeZone: true } } } } },
   });
   if (!request) throw new AppError("NOT_FOUND", "No such request.");
-  const role = await roleIn(user.id, request.projectId);
-  if (!can(role, "history.read")) throw new AppError("FORBIDDEN", "You are not a member of this project.");
+  const role = await authorize(user, request.projectId, "history.read");
   return Promise.all(
     request.project.environments.map(async (environment) => {
       const verdict = evaluateDeploy(await deployCheckInput(request.id, environment.id, user));
@@ -351,8 +356,8 @@ export async function deployOptions(user: CurrentUser, requestId: string): Promi
         environmentId: environment.id,
         name: environment.name,
         timeZone: environment.timeZone,
-        maySchedule: can(role, environment.position === 0 ? "deploy.start_dev" : "deploy.start") && !pending,
-        mayBreakGlass: role === "admin" && !verdict.allowed && !busy && !pending,
+        maySchedule: mayDo(user, role, request.projectId, environment.position === 0 ? "deploy.start_dev" : "deploy.start") && !pending,
+        mayBreakGlass: role === "admin" && mayDo(user, role, request.projectId, "deploy.start") && !verdict.allowed && !busy && !pending,
         reasons: verdict.allowed ? [] : verdict.reasons,
       };
     }),
@@ -374,10 +379,9 @@ export type ScheduledDeploy = {
 
 /** Deploys waiting for their time, in the projects the viewer reads, soonest first. */
 export async function scheduledDeployments(user: CurrentUser): Promise<ScheduledDeploy[]> {
-  const memberships = await db().membership.findMany({ where: { userId: user.id }, select: { projectId: true, role: true } });
-  const readable = memberships.filter((m) => can(m.role, "history.read"));
+  const readable = await readableProjects(user, "history.read");
   const rows = await db().deployment.findMany({
-    where: { status: "queued", runAt: { not: null }, request: { projectId: { in: readable.map((m) => m.projectId) } } },
+    where: { status: "queued", runAt: { not: null }, request: { projectId: { in: readable.map((p) => p.id) } } },
     orderBy: { runAt: "asc" },
     include: { environment: true, request: { select: { number: true, title: true, projectId: true, project: { select: { name: true } } } }, startedBy: { select: { name: true } } },
   });
@@ -391,6 +395,6 @@ export async function scheduledDeployments(user: CurrentUser): Promise<Scheduled
     request: { number: d.request.number, title: d.request.title },
     scheduledBy: d.startedBy.name,
     breakGlassReason: d.breakGlassReason,
-    mayCancel: can(readable.find((m) => m.projectId === d.request.projectId)?.role, "deploy.stop"),
+    mayCancel: mayDo(user, readable.find((p) => p.id === d.request.projectId)?.role ?? null, d.request.projectId, "deploy.stop"),
   }));
 }

@@ -9,6 +9,9 @@ import { readableProjects } from "./readable-projects";
 export const HISTORY_PAGE_SIZE = 50;
 
 export const ZHistoryFilters = z.object({
+  /** A project slug: only its deployments. */
+  project: z.string().min(1).optional().catch(undefined),
+  /** An environment id, or a name (every readable environment of that name, narrowed by `project`). */
   environment: z.string().min(1).optional().catch(undefined),
   status: z.enum(Object.values(DeploymentStatus) as [DeploymentStatus, ...DeploymentStatus[]]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
@@ -74,9 +77,12 @@ export async function listDeployments(user: CurrentUser, filters: THistoryFilter
     ...p.environments.map((e) => ({ id: e.id, label: `${p.name} / ${e.name}` })),
     ...p.removedEnvironments.map((e) => ({ id: e.id, label: `${p.name} / ${e.name} (removed)` })),
   ]);
-  const allowed = environments.map((e) => e.id);
-  // An environment id from the URL only narrows within what the viewer may read.
-  const environmentIds = filters.environment ? allowed.filter((id) => id === filters.environment) : allowed;
+  // A project or environment from the URL only narrows within what the viewer may read.
+  const environmentIds = projects
+    .filter((p) => !filters.project || p.slug === filters.project)
+    .flatMap((p) => [...p.environments, ...p.removedEnvironments])
+    .filter((e) => !filters.environment || e.id === filters.environment || e.name === filters.environment)
+    .map((e) => e.id);
   const where: Prisma.DeploymentWhereInput = { environmentId: { in: environmentIds }, ...(filters.status ? { status: filters.status } : {}) };
 
   const total = await db().deployment.count({ where });

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { can, type Action } from "@/lib/auth/permissions";
-import { tokenAllows } from "@/lib/auth/token-scopes";
+import { scopeAllows, tokenAllows } from "@/lib/auth/token-scopes";
+import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -25,6 +26,8 @@ export type ReadableProject = {
  * member of, or whose role (or API token) lacks the permission, never reaches a query.
  */
 export async function readableProjects(user: CurrentUser, action: Action): Promise<ReadableProject[]> {
+  // A token without the scope is refused outright, not shown an empty page it could mistake for "nothing there".
+  if (user.token && !scopeAllows(user.token.scopes, action)) throw new AppError("FORBIDDEN", `This API token's scopes do not allow ${action}.`);
   const memberships = await db().membership.findMany({
     where: { userId: user.id, user: { deactivatedAt: null } },
     select: {

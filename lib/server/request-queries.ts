@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
-import { roleIn, type CurrentUser } from "@/lib/auth/roles";
+import { authorize, roleIn, type CurrentUser } from "@/lib/auth/roles";
 import { migrationStatus } from "@/lib/engine";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
@@ -64,8 +64,7 @@ function loadDetail(number: number) {
 export async function requestDetail(user: CurrentUser, number: number) {
   let request = await loadDetail(number);
   if (!request) throw new AppError("NOT_FOUND", `There is no request #${number}.`);
-  const role = await roleIn(user.id, request.projectId);
-  if (!role) throw new AppError("FORBIDDEN", "You are not a member of this request's project.");
+  const role = await authorize(user, request.projectId, "history.read");
 
   const review = await lintForReview(request.project, request.migrations, await requestSourceMigrations(request));
   if (review.hash && review.hash !== request.lintHash) {

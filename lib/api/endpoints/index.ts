@@ -3,6 +3,7 @@ import { APPROVALS_ENDPOINTS } from "./approvals";
 import { AUDIT_ENDPOINTS } from "./audit";
 import { DEPLOYMENTS_ENDPOINTS } from "./deployments";
 import { ENVIRONMENTS_ENDPOINTS } from "./environments";
+import { HEALTH_ENDPOINTS } from "./health";
 import { META_ENDPOINTS } from "./meta";
 import { PROJECTS_ENDPOINTS } from "./projects";
 import { REQUESTS_ENDPOINTS } from "./requests";
@@ -27,4 +28,5 @@ export const API_ENDPOINTS: Endpoint[] = [
   ...each(APPROVALS_ENDPOINTS),
   ...each(DEPLOYMENTS_ENDPOINTS),
   ...each(AUDIT_ENDPOINTS),
+  ...each(HEALTH_ENDPOINTS),
 ];
