@@ -128,6 +128,14 @@ describe("submitMigrations: opening and updating a branch's request", () => {
     expect(next.request!.number).not.toBe(opened.request!.number);
   });
 
+  it("opens one request when two pipeline runs of a branch submit at once", async () => {
+    const m = migration("race");
+    const results = await Promise.all([0, 1, 2].map(() => submit(fx.users.requester, { files: [m], branch: "feature/race", commit: "5555555" })));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.request!.number)).size).toBe(1);
+    expect(await lib.db().migrationRequest.count({ where: { branch: "feature/race" } })).toBe(1);
+  });
+
   it("refuses to update a branch request someone else opened", async () => {
     const m = migration("theirs");
     await submit(fx.users.requester, { files: [m], branch: "feature/theirs" });

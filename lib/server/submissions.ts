@@ -165,11 +165,12 @@ async function recordUpload(tx: DbTransaction, actor: CurrentUser, project: Proj
 
 /** The branch's request still open to new pushes: under review or approved, and no deploy of it started. */
 async function openRequestOf(tx: DbTransaction, projectId: string, branch: string) {
-  return tx.migrationRequest.findFirst({
-    where: { projectId, branch, status: { in: OPEN_STATUSES }, deployments: { none: { status: { in: ["queued", "running", "succeeded"] } } } },
-    orderBy: { number: "desc" },
-    include: { migrations: { orderBy: { position: "asc" } } },
-  });
+  const where = { projectId, branch, status: { in: OPEN_STATUSES }, deployments: { none: { status: { in: ["queued" as const, "running" as const, "succeeded" as const] } } } };
+  const candidate = await tx.migrationRequest.findFirst({ where, orderBy: { number: "desc" }, select: { id: true } });
+  if (!candidate) return null;
+  // Locked, then read again: a reviewer's decision or an edit in the browser waits for this update, or wins before it.
+  await tx.$executeRaw`SELECT 1 FROM "MigrationRequest" WHERE id = ${candidate.id} FOR UPDATE`;
+  return tx.migrationRequest.findFirst({ where: { ...where, id: candidate.id }, include: { migrations: { orderBy: { position: "asc" } } } });
 }
 
 type OpenRequest = NonNullable<Awaited<ReturnType<typeof openRequestOf>>>;
