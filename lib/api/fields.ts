@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_PATTERN, isRealDay } from "@/lib/format/day";
 
 /**
  * Field schemas the /api/v1 endpoints share. Every text a caller sends is checked here before
@@ -40,13 +41,7 @@ export const ZRequestNumberParam = z
 export const ZIsoTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 time with an offset, e.g. 2026-12-24T18:00:00Z" });
 
 /** A day in UTC, e.g. 2026-12-24 (a real one: 2026-02-30 is refused, not rolled over). */
-export const ZIsoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day as YYYY-MM-DD")
-  .refine((day) => {
-    const date = new Date(`${day}T00:00:00.000Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-  }, "must be a day that exists, as YYYY-MM-DD");
+export const ZIsoDay = z.string().regex(DAY_PATTERN, "must be a day as YYYY-MM-DD").refine(isRealDay, "must be a day that exists, as YYYY-MM-DD");
 
 /** The most items one page of a list answers with. */
 export const MAX_PAGE_LIMIT = 100;

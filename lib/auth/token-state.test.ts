@@ -30,5 +30,6 @@ describe("expiresAtOf", () => {
     expect(() => expiresAtOf("date", undefined, now)).toThrow(RangeError);
     expect(() => expiresAtOf("date", "2027-02-31x", now)).toThrow(RangeError);
     expect(() => expiresAtOf("date", "2027-13-45", now)).toThrow(RangeError);
+    expect(() => expiresAtOf("date", "2027-02-30", now)).toThrow(RangeError);
   });
 });

@@ -1,3 +1,5 @@
+import { isRealDay } from "@/lib/format/day";
+
 /**
  * Where an API token stands, decided the same way for the list a person sees and for the
  * check `principalOfToken` makes: revoked wins over expired, and a token expires at its
@@ -33,10 +35,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function expiresAtOf(choice: TokenExpiryChoice, date: string | undefined, now: Date): Date | null {
   if (choice === "never") return null;
   if (choice === "date") {
-    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError("expected a date as YYYY-MM-DD");
-    const end = new Date(`${date}T23:59:59.999Z`);
-    if (Number.isNaN(end.getTime())) throw new RangeError("expected a date as YYYY-MM-DD");
-    return end;
+    if (!date || !isRealDay(date)) throw new RangeError("expected a date as YYYY-MM-DD");
+    return new Date(`${date}T23:59:59.999Z`);
   }
   return new Date(now.getTime() + Number(choice) * DAY_MS);
 }

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ZTokenScope } from "@/lib/auth/token-scopes";
 import { TOKEN_EXPIRY_CHOICES } from "@/lib/auth/token-state";
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { isRealDay } from "@/lib/format/day";
 
 /** The tokens page's create form, as the server action receives it. */
 export const ZCreateTokenForm = z
@@ -13,7 +12,7 @@ export const ZCreateTokenForm = z
     allProjects: z.boolean(),
     projectIds: z.array(z.string().min(1).max(100)).max(500).default([]),
     expiry: z.enum(TOKEN_EXPIRY_CHOICES),
-    expiryDate: z.string().regex(DAY, "Pick a date").optional(),
+    expiryDate: z.string().refine(isRealDay, "Pick a date").optional(),
     /** Whose token: omitted = the signed-in person's own. */
     userId: z.string().min(1).max(100).optional(),
   })

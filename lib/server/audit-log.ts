@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { isRealDay } from "@/lib/format/day";
 import type { CurrentUser } from "@/lib/auth/roles";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { firstBrokenLink } from "@/lib/audit/chain";
@@ -8,12 +9,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { readableProjects } from "./readable-projects";
 
 export const AUDIT_PAGE_SIZE = 50;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A day that exists: "2026-02-30" would become an invalid date and fail the query. */
-const isRealDay = (day: string) => {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-};
 
 const optionalText = z
   .string()
@@ -30,8 +25,8 @@ export const ZAuditFilters = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   subjectType: optionalText,
   subjectId: optionalText,
-  from: z.string().regex(DAY).refine(isRealDay).optional().catch(undefined),
-  to: z.string().regex(DAY).refine(isRealDay).optional().catch(undefined),
+  from: z.string().refine(isRealDay).optional().catch(undefined),
+  to: z.string().refine(isRealDay).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
