@@ -1,5 +1,6 @@
 import { isEngineError, migrationStatus, redactUrl, type MigrationState, type MigrationStateEntry } from "@/lib/engine";
 import type { CurrentUser } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
 import { withDeadline, withStatementTimeout } from "@/lib/health/target-url";
 import { readableProjects, type ReadableProject } from "./readable-projects";
 import { environmentUrl, sourceMigrations } from "./projects";
@@ -36,6 +37,19 @@ export type ProjectMatrix = {
   rows: MatrixRow[];
   /** Set when the project's migrations folder itself could not be read. */
   sourceError: string | null;
+  /** Where the rows come from: for a git project, the branch head as of the last fetch (the matrix never fetches). */
+  source: MatrixSource;
+};
+
+export type MatrixSource = {
+  slug: string;
+  kind: string;
+  branch: string | null;
+  headCommit: string | null;
+  headSubject: string | null;
+  headCommittedAt: Date | null;
+  lastFetchedAt: Date | null;
+  lastFetchError: string | null;
 };
 
 /** What one target said: its status entries, or why it could not be asked. */
@@ -93,12 +107,12 @@ function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function projectMatrix(project: ReadableProject): Promise<ProjectMatrix> {
+async function projectMatrix(project: ReadableProject, head: MatrixSource): Promise<ProjectMatrix> {
   let source;
   try {
     source = await sourceMigrations(project);
   } catch (error) {
-    return { projectId: project.id, projectName: project.name, columns: [], rows: [], sourceError: describeFailure(error) };
+    return { projectId: project.id, projectName: project.name, columns: [], rows: [], sourceError: describeFailure(error), source: head };
   }
   // Every target at once: a slow or dead one costs its own timeout, not the sum.
   const columns = await Promise.all(
@@ -128,11 +142,21 @@ async function projectMatrix(project: ReadableProject): Promise<ProjectMatrix> {
     columns: columns.map(columnHeader),
     rows: buildMatrixRows(source.map((m) => m.name), columns),
     sourceError: null,
+    source: head,
   };
 }
 
 /** The live migration state of every project the viewer may read, each target queried in parallel. */
 export async function loadMigrationMatrices(user: CurrentUser): Promise<ProjectMatrix[]> {
   const projects = await readableProjects(user, "history.read");
-  return Promise.all(projects.map(projectMatrix));
+  const heads = await db().project.findMany({
+    where: { id: { in: projects.map((p) => p.id) } },
+    select: { id: true, slug: true, sourceKind: true, gitBranch: true, headCommit: true, headSubject: true, headCommittedAt: true, lastFetchedAt: true, lastFetchError: true },
+  });
+  return Promise.all(
+    projects.map((project) => {
+      const { id, sourceKind, gitBranch, ...head } = heads.find((h) => h.id === project.id)!;
+      return projectMatrix(project, { ...head, kind: sourceKind, branch: gitBranch });
+    }),
+  );
 }
