@@ -155,8 +155,9 @@ export async function loadMigrationMatrices(user: CurrentUser): Promise<ProjectM
   });
   return Promise.all(
     projects.map((project) => {
-      const { id, sourceKind, gitBranch, ...head } = heads.find((h) => h.id === project.id)!;
-      return projectMatrix(project, { ...head, kind: sourceKind, branch: gitBranch });
+      const head = heads.find((h) => h.id === project.id)!;
+      const { slug, headCommit, headSubject, headCommittedAt, lastFetchedAt, lastFetchError } = head;
+      return projectMatrix(project, { slug, kind: head.sourceKind, branch: head.gitBranch, headCommit, headSubject, headCommittedAt, lastFetchedAt, lastFetchError });
     }),
   );
 }
