@@ -36,6 +36,7 @@ function bad(message: string): never {
 export function checkConnectionUrl(raw: string): UrlFacts {
   const text = raw.trim();
   if (!text) bad(`paste the database's connection URL, e.g. ${EXAMPLE}`);
+  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) bad("contains a control character");
   if (/\s/.test(text)) bad("contains a space or line break: percent-encode spaces in the password as %20");
   if (text.includes("#")) bad("has a # in it: percent-encode # in the password as %23");
   let url: URL;
