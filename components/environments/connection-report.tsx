@@ -21,6 +21,8 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
         </dd>
         <dt className="text-slate-500">May create there</dt>
         <dd>{report.canCreate ? <Badge tone="green">yes</Badge> : <Badge tone="red">no</Badge>}</dd>
+        <dt className="text-slate-500">May create databases</dt>
+        <dd>{report.canCreateDatabase ? "yes" : "no (needed only for prod's rehearsal)"}</dd>
         <dt className="text-slate-500">_prisma_migrations</dt>
         <dd>
           {history.exists

@@ -55,8 +55,8 @@ export function EnvironmentForm(props: Props) {
   function runTest() {
     setErrors({});
     setFormError(null);
-    if (editing) test.run({ environmentId: editing.id, url, caCert: removeCa ? null : caCert || undefined });
-    else test.run({ projectId: props.mode === "add" ? props.projectId : "", url, caCert: caCert || undefined });
+    if (editing) test.run({ environmentId: editing.id, url, caCert: removeCa ? null : caCert || undefined, name });
+    else test.run({ projectId: props.mode === "add" ? props.projectId : "", url, caCert: caCert || undefined, name });
   }
 
   function save() {

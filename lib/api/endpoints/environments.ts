@@ -33,6 +33,7 @@ export const ZConnectionReport = z.object({
   schema: z.string(),
   schemaExists: z.boolean(),
   canCreate: z.boolean().describe("The role may CREATE in the schema (or create the schema when it does not exist yet)"),
+  canCreateDatabase: z.boolean().describe("The role may create databases: prod deploys are rehearsed on a throwaway database first"),
   historyTable: z.object({ exists: z.boolean(), rows: z.number().int().nullable(), failed: z.number().int().nullable() }).describe("_prisma_migrations in the schema"),
   encrypted: z.boolean().describe("The session is TLS-encrypted"),
   warnings: z.array(z.string()),

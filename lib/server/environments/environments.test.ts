@@ -247,7 +247,7 @@ describe("test connection", () => {
     expect((await deployMigrations({ url: fx.environments.dev.url, migrations })).ok).toBe(true);
 
     const report = await lib.testConnection(fx.users.admin, { environmentId: fx.environments.dev.id });
-    expect(report).toMatchObject({ ok: true, superuser: true, schema: "public", schemaExists: true, canCreate: true, historyTable: { exists: true, rows: 2, failed: 0 } });
+    expect(report).toMatchObject({ ok: true, superuser: true, schema: "public", schemaExists: true, canCreate: true, canCreateDatabase: true, historyTable: { exists: true, rows: 2, failed: 0 } });
     expect(report.serverVersion).toMatch(/^\d+/);
     expect(report.role).toBe(new URL(testServerUrl()).username);
     expect(report.warnings.join("\n")).toMatch(/is a superuser: connect as a role with the least privileges the migrations need/);
@@ -265,6 +265,12 @@ describe("test connection", () => {
     expect(report).toMatchObject({ superuser: false, role, canCreate: false, historyTable: { exists: false, rows: null } });
     expect(report.warnings.join("\n")).toMatch(new RegExp(`${role} may not create in schema public: migrations that create tables will fail \\(GRANT CREATE ON SCHEMA "public" TO "${role}"\\)`));
     expect(await lib.db().environment.count()).toBe(before);
+
+    expect(report.canCreateDatabase).toBe(false);
+    expect(report.warnings.join("\n")).not.toMatch(/may not create databases/);
+    // prod deploys are rehearsed on a throwaway database: the test says when that would be blocked.
+    const asProd = await lib.testConnection(fx.users.admin, { projectId: fx.project.id, url: roleUrl(), name: "prod" });
+    expect(asProd.warnings.join("\n")).toMatch(new RegExp(`${role} may not create databases: .* \\(ALTER ROLE "${role}" CREATEDB\\)`));
 
     await query(target.url, `GRANT CREATE ON SCHEMA public TO ${role}`);
     expect((await lib.testConnection(fx.users.admin, { projectId: fx.project.id, url: roleUrl() })).canCreate).toBe(true);

@@ -17,6 +17,8 @@ export type ConnectionReport = {
   schemaExists: boolean;
   /** The role may create in the schema (or, when it does not exist yet, create the schema). */
   canCreate: boolean;
+  /** The role may create databases: the rehearsal before a protected (prod) deploy needs a throwaway one. */
+  canCreateDatabase: boolean;
   historyTable: { exists: boolean; rows: number | null; failed: number | null };
   /** The session is TLS-encrypted (pg_stat_ssl). */
   encrypted: boolean;
@@ -32,6 +34,8 @@ export type ProbeInput = {
   sslmode: SslMode | null;
   hasCaCert: boolean;
   host: string;
+  /** Deploys there are rehearsed on a throwaway database first (lib/deploy/backup.ts isProtectedEnvironment). */
+  rehearsed: boolean;
 };
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -59,14 +63,15 @@ function isLocal(host: string): boolean {
 
 async function inspect(client: pg.Client, input: ProbeInput): Promise<ConnectionReport> {
   const warnings: string[] = [];
-  const who = await client.query<{ version: string; role: string; superuser: boolean; encrypted: boolean; schema_exists: boolean }>(
+  const who = await client.query<{ version: string; role: string; superuser: boolean; createdb: boolean; encrypted: boolean; schema_exists: boolean }>(
     `SELECT current_setting('server_version') AS version, current_user AS role,
             coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false) AS superuser,
+            coalesce((SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user), false) AS createdb,
             coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS encrypted,
             EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS schema_exists`,
     [input.schema],
   );
-  const { version, role, superuser, encrypted, schema_exists: schemaExists } = who.rows[0];
+  const { version, role, superuser, createdb: canCreateDatabase, encrypted, schema_exists: schemaExists } = who.rows[0];
   const privilege = schemaExists
     ? await client.query<{ ok: boolean }>(`SELECT has_schema_privilege($1, 'CREATE') AS ok`, [input.schema])
     : await client.query<{ ok: boolean }>(`SELECT has_database_privilege(current_database(), 'CREATE') AS ok`);
@@ -95,6 +100,9 @@ async function inspect(client: pg.Client, input: ProbeInput): Promise<Connection
   } else if (!canCreate) {
     warnings.push(`${role} may not create in schema ${input.schema}: migrations that create tables will fail (GRANT CREATE ON SCHEMA ${quoteIdent(input.schema)} TO ${quoteIdent(role)}).`);
   }
+  if (input.rehearsed && !canCreateDatabase) {
+    warnings.push(`${role} may not create databases: a deploy here is first rehearsed on a throwaway database on the same server, so it would be blocked (ALTER ROLE ${quoteIdent(role)} CREATEDB).`);
+  }
   if (historyTable.failed) {
     warnings.push(`${historyTable.failed} failed migration${historyTable.failed === 1 ? "" : "s"} recorded in _prisma_migrations: deploys stay blocked until each is resolved.`);
   }
@@ -103,7 +111,7 @@ async function inspect(client: pg.Client, input: ProbeInput): Promise<Connection
   } else if (encrypted && input.sslmode === "require" && !input.hasCaCert) {
     warnings.push("sslmode=require encrypts but does not verify the server: paste its CA certificate and use sslmode=verify-full.");
   }
-  return { ok: true, serverVersion: version, role, superuser, schema: input.schema, schemaExists, canCreate, historyTable, encrypted, warnings };
+  return { ok: true, serverVersion: version, role, superuser, schema: input.schema, schemaExists, canCreate, canCreateDatabase, historyTable, encrypted, warnings };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { isProtectedEnvironment } from "@/lib/deploy/backup";
 import { AppError } from "@/lib/errors";
 import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { decryptSecret } from "@/lib/server/secrets";
@@ -17,7 +18,9 @@ export type { ConnectionReport } from "./probe-target";
  * an empty URL keeps the stored one, caCert null drops the stored CA), or a new one's URL
  * and CA before it is saved.
  */
-export type ConnectionToTest = { environmentId: string; url?: string; caCert?: string | null } | { projectId: string; url: string; caCert?: string | null };
+export type ConnectionToTest =
+  | { environmentId: string; url?: string; caCert?: string | null; name?: string }
+  | { projectId: string; url: string; caCert?: string | null; name?: string };
 
 /**
  * "Test connection": connects as the environment would and reports server version, role,
@@ -28,10 +31,12 @@ export async function testConnection(actor: CurrentUser, target: ConnectionToTes
   let projectId: string;
   let storedUrl: string | null = null;
   let storedCa: string | null = null;
+  let storedName: string | null = null;
   if ("environmentId" in target) {
     const environment = await db().environment.findFirst({ where: { id: target.environmentId, removedAt: null } });
     if (!environment) throw new AppError("NOT_FOUND", "No such environment.");
     projectId = environment.projectId;
+    storedName = environment.name;
     await authorize(actor, projectId, "settings.manage");
     try {
       storedUrl = decryptSecret(environment.databaseUrlEncrypted);
@@ -55,7 +60,9 @@ export async function testConnection(actor: CurrentUser, target: ConnectionToTes
   const owner = `test-${randomUUID()}`;
   try {
     const connectUrl = ca ? withCaCertificateFile(url, caCertificateFile(owner, ca)) : url;
-    return await probeTarget({ url: connectUrl, display: redactedUrl(url), schema: facts.schema, sslmode: facts.sslmode, hasCaCert: ca !== null, host: facts.host });
+    // The name as the form has it (a rename in progress), else the stored one: prod deploys are rehearsed.
+    const rehearsed = isProtectedEnvironment({ name: target.name?.trim() || storedName || "" });
+    return await probeTarget({ url: connectUrl, display: redactedUrl(url), schema: facts.schema, sslmode: facts.sslmode, hasCaCert: ca !== null, host: facts.host, rehearsed });
   } finally {
     if (ca) forgetCaCertificateFiles(owner);
   }
