@@ -19,7 +19,8 @@ export async function openQueue(databaseUrl: string, role: "producer" | "worker"
     schema: QUEUE_SCHEMA,
     application_name: `sluice-${role}`,
     supervise: role === "worker",
-    schedule: false,
+    // Workers keep the cron schedules (lib/jobs/schedules.ts); the web process only sends.
+    schedule: role === "worker",
     max: role === "worker" ? 4 : 2,
   });
   boss.on("error", (error) => console.error(`[sluice ${role}] queue error: ${error.message}`));

@@ -4,6 +4,7 @@ import type PgBoss from "pg-boss";
 import { runDeployment } from "@/lib/deploy/run";
 import { orphanedQueuedDeployments, recoverAbandonedDeployments } from "@/lib/deploy/recover";
 import { DEPLOY_QUEUE, openQueue, sendDeployJob, type DeployJob } from "./queue";
+import { registerScheduledJobs, type ScheduledJob } from "./schedules";
 
 export type WorkerOptions = {
   databaseUrl: string;
@@ -13,6 +14,8 @@ export type WorkerOptions = {
   /** Deploys this process runs at once (to different targets: one per target is enforced by the database). */
   concurrency?: number;
   log?: (line: string) => void;
+  /** Recurring jobs this worker takes part in (fetching git projects on their schedule). */
+  scheduled?: ScheduledJob[];
 };
 
 export type Worker = { id: string; stop: () => Promise<void> };
@@ -50,6 +53,7 @@ export async function startWorker(opts: WorkerOptions): Promise<Worker> {
   for (let i = 0; i < (opts.concurrency ?? 2); i++) {
     await boss.work<DeployJob>(DEPLOY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, handle);
   }
+  await registerScheduledJobs(boss, opts.scheduled ?? [], log);
   log(`worker ${id} is taking deploy jobs`);
 
   return {
