@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/permissions";
 import { tokenAllows } from "@/lib/auth/token-scopes";
 import { mayUseServerPaths, visibleProjectBySlug, visibleProjectIds } from "./access";
@@ -12,12 +13,17 @@ export async function listProjects(actor: CurrentUser): Promise<ProjectView[]> {
   return projectViews(rows, roles);
 }
 
+/** One project's view for a caller already allowed to see it (a member, or a verified webhook). */
+export async function projectViewOf(projectId: string, role: Role | null): Promise<ProjectView> {
+  const row = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: PROJECT_VIEW_SELECT });
+  const [view] = await projectViews([row], new Map(role ? [[projectId, role]] : []));
+  return view;
+}
+
 /** One project by slug; NOT_FOUND when it does not exist or the viewer may not see it. */
 export async function getProject(actor: CurrentUser, slug: string): Promise<ProjectView> {
   const { id, role } = await visibleProjectBySlug(actor, slug);
-  const row = await db().project.findUniqueOrThrow({ where: { id }, select: PROJECT_VIEW_SELECT });
-  const [view] = await projectViews([row], new Map(role ? [[id, role]] : []));
-  return view;
+  return projectViewOf(id, role);
 }
 
 export type ProjectSettings = {

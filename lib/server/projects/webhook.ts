@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { decryptSecret } from "../secrets";
 import { visibleProjectBySlug } from "./access";
 import { refreshProject, type RefreshResult } from "./refresh-project";
@@ -47,10 +48,10 @@ const BAD_SIGNATURE = "The webhook signature does not match the project's webhoo
  * one without a secret and a wrong signature get the same 401, so an anonymous caller learns
  * nothing about which projects exist.
  */
-export async function refreshFromRequest(caller: CurrentUser | null, slug: string, rawBody: string, proof: WebhookProof): Promise<{ projectId: string; result: RefreshResult }> {
+export async function refreshFromRequest(caller: CurrentUser | null, slug: string, rawBody: string, proof: WebhookProof): Promise<{ projectId: string; role: Role | null; result: RefreshResult }> {
   if (caller) {
-    const { id } = await visibleProjectBySlug(caller, slug);
-    return { projectId: id, result: await refreshProject(caller, id) };
+    const { id, role } = await visibleProjectBySlug(caller, slug);
+    return { projectId: id, role, result: await refreshProject(caller, id) };
   }
   if (!proof.hubSignature && !proof.sluiceSignature && !proof.gitlabToken) throw new AppError("UNAUTHENTICATED", REFUSED);
   const project = await db().project.findUnique({ where: { slug }, select: { id: true, webhookSecretEncrypted: true } });
@@ -63,5 +64,5 @@ export async function refreshFromRequest(caller: CurrentUser | null, slug: strin
   // Computed for a missing project too, so the answer takes as long either way.
   const verified = proofMatches(secret ?? "sluice-no-webhook-secret", rawBody, proof) && secret !== null;
   if (!project || !verified) throw new AppError("UNAUTHENTICATED", BAD_SIGNATURE);
-  return { projectId: project.id, result: await refreshProject("webhook", project.id) };
+  return { projectId: project.id, role: null, result: await refreshProject("webhook", project.id) };
 }
