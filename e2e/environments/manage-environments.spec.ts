@@ -104,7 +104,7 @@ test.describe.serial("environments of a project", () => {
       await item.getByRole("button", { name: "Remove" }).click();
       const question = item.getByRole("alertdialog");
       await expect(question).toContainText(`Remove ${RENAMED} from the chain?`);
-      await expect(question).toContainText("no deployments or approvals, so it is deleted with its policy");
+      await expect(question).toContainText("no deployments, approvals or approver scopes, so it is deleted with its policy");
       await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
       await question.getByRole("button", { name: `Remove ${RENAMED}` }).click();
       await expect(item).toHaveCount(0);

@@ -87,7 +87,7 @@ export const ENVIRONMENTS_ENDPOINTS = {
     tag: "environments",
     summary: "Remove an environment",
     description:
-      "Admins only. 409 while a deploy there is queued or running. An environment with deployments or approvals leaves the chain but keeps its history (archived: true); one without is deleted.",
+      "Admins only. 409 while a deploy there is queued or running. An environment with deployments, approvals or a place in an approver scope leaves the chain but keeps its history (archived: true); one without is deleted.",
     params: ZEnvironmentParams,
     response: z.object({ removed: z.literal(true), archived: z.boolean() }),
   }),

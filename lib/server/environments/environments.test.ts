@@ -211,6 +211,18 @@ describe("removing an environment", () => {
     await lib.removeEnvironment(fx.users.admin, again.id);
   });
 
+  it("archives one an approver scope names, so the scope never widens to every environment", async () => {
+    const env = await lib.createEnvironment(fx.users.admin, fx.project.id, { name: "audit-only", url: urlWithPassword("audit_db") });
+    await lib.db().membership.update({ where: { userId_projectId: { userId: fx.users.approver.id, projectId: fx.project.id } }, data: { environmentIds: [env.id] } });
+    try {
+      expect(await lib.removeEnvironment(fx.users.admin, env.id)).toEqual({ removed: true, archived: true });
+      const removal = await lib.db().auditEvent.findFirstOrThrow({ where: { subjectId: env.id, action: "environment.removed" } });
+      expect(removal.after).toMatchObject({ archived: true, deployments: 0, approvals: 0, approverScopes: 1 });
+    } finally {
+      await lib.db().membership.update({ where: { userId_projectId: { userId: fx.users.approver.id, projectId: fx.project.id } }, data: { environmentIds: [] } });
+    }
+  });
+
   it("deletes one without any history outright, with its policy", async () => {
     const env = await lib.createEnvironment(fx.users.admin, fx.project.id, { name: "scratch", url: urlWithPassword("scratch_db") });
     expect(await lib.removeEnvironment(fx.users.admin, env.id)).toEqual({ removed: true, archived: false });

@@ -9,7 +9,7 @@ import { auditFacts } from "./view";
 
 export type RemovedEnvironment = {
   removed: true;
-  /** True when it had deployments or approvals: kept out of the chain, its history intact. */
+  /** True when it had deployments, approvals or approver scopes: kept out of the chain, its history intact. */
   archived: boolean;
 };
 
@@ -23,10 +23,11 @@ function readableUrl(sealed: string): string | null {
 
 /**
  * Takes an environment out of the chain. Refused while a deploy there is queued or running.
- * One with deployments or approvals is archived (removedAt), so history keeps showing its
- * deploys under its name and an approval given for it never turns into one for every
- * environment; one without any history is deleted with its policy. The rest of the chain
- * closes up (positions 0, 1, 2 …).
+ * One with deployments, approvals or a place in an approver scope is archived (removedAt), so
+ * history keeps showing its deploys under its name, and neither an approval given for it nor
+ * a scope naming it turns into one for every environment (deleting would set the approval's
+ * environment to NULL); one without any of these is deleted with its policy. The rest of the
+ * chain closes up (positions 0, 1, 2 …).
  */
 export async function removeEnvironment(actor: CurrentUser, environmentId: string): Promise<RemovedEnvironment> {
   const environment = await db().environment.findFirst({ where: { id: environmentId, removedAt: null } });
@@ -46,7 +47,11 @@ export async function removeEnvironment(actor: CurrentUser, environmentId: strin
     }
     const deployments = await tx.deployment.count({ where: { environmentId } });
     const approvals = await tx.approval.count({ where: { environmentId } });
-    const keep = deployments > 0 || approvals > 0;
+    // An approver scope naming it must keep naming something: an empty scope would mean "every environment".
+    const scopes =
+      (await tx.membership.count({ where: { environmentIds: { has: environmentId } } })) +
+      (await tx.invitation.count({ where: { environmentIds: { has: environmentId }, acceptedAt: null, revokedAt: null } }));
+    const keep = deployments > 0 || approvals > 0 || scopes > 0;
     if (keep) await tx.environment.update({ where: { id: environmentId }, data: { removedAt: new Date() } });
     else await tx.environment.delete({ where: { id: environmentId } });
     const rest = await liveChain(tx, environment.projectId);
@@ -58,7 +63,7 @@ export async function removeEnvironment(actor: CurrentUser, environmentId: strin
       subjectId: environmentId,
       projectId: environment.projectId,
       before: auditFacts(environment, readableUrl(environment.databaseUrlEncrypted), environment.sslRootCertEncrypted !== null),
-      after: { archived: keep, deployments, approvals, chain: rest.map((e) => e.name) },
+      after: { archived: keep, deployments, approvals, approverScopes: scopes, chain: rest.map((e) => e.name) },
     });
     return keep;
   });

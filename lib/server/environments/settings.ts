@@ -8,7 +8,7 @@ import { projectBySlug } from "./lookup";
 import type { EnvironmentView } from "./view";
 
 /** What removing an environment would meet: a deploy in flight, or history to keep. */
-export type EnvironmentHistory = { deployments: number; activeDeployments: number; approvals: number };
+export type EnvironmentHistory = { deployments: number; activeDeployments: number; approvals: number; approverScopes: number };
 
 export type EnvironmentsSettings = {
   project: { id: string; slug: string; name: string };
@@ -24,9 +24,10 @@ export async function environmentsForSettings(actor: CurrentUser, slug: string):
   if (!role) throw new AppError("FORBIDDEN", "You are not a member of this project.");
   const environments = await listEnvironments(actor, project.id);
   const ids = environments.map((e) => e.id);
-  const [deployments, approvals] = await Promise.all([
+  const [deployments, approvals, memberships] = await Promise.all([
     db().deployment.groupBy({ by: ["environmentId", "status"], where: { environmentId: { in: ids } }, _count: { _all: true } }),
     db().approval.groupBy({ by: ["environmentId"], where: { environmentId: { in: ids } }, _count: { _all: true } }),
+    db().membership.findMany({ where: { projectId: project.id, environmentIds: { hasSome: ids } }, select: { environmentIds: true } }),
   ]);
   const history = (id: string): EnvironmentHistory => {
     const own = deployments.filter((d) => d.environmentId === id);
@@ -34,6 +35,7 @@ export async function environmentsForSettings(actor: CurrentUser, slug: string):
       deployments: own.reduce((sum, d) => sum + d._count._all, 0),
       activeDeployments: own.filter((d) => d.status === "queued" || d.status === "running").reduce((sum, d) => sum + d._count._all, 0),
       approvals: approvals.find((a) => a.environmentId === id)?._count._all ?? 0,
+      approverScopes: memberships.filter((m) => m.environmentIds.includes(id)).length,
     };
   };
   return {

@@ -84,7 +84,7 @@ export async function acceptInvitation(raw: TAcceptInvitation) {
           throw new AppError("CONFLICT", `An account with the email ${invitation.email} already exists: sign in with it, and ask the admin to add it to the project.`);
         }
         // An environment removed since the invitation drops out of the scope; a scope left empty would mean "everywhere", so refuse instead.
-        const stillThere = await tx.environment.findMany({ where: { projectId: invitation.projectId, id: { in: invitation.environmentIds } }, select: { id: true } });
+        const stillThere = await tx.environment.findMany({ where: { projectId: invitation.projectId, id: { in: invitation.environmentIds }, removedAt: null }, select: { id: true } });
         if (invitation.environmentIds.length > 0 && stillThere.length === 0) {
           throw new AppError("CONFLICT", "The environments this invitation lets you approve for were removed from the project. Ask the admin for a new invitation.");
         }

@@ -26,7 +26,7 @@ export type AddPersonInput = {
  * token), an account with a password, or a service account with an API token.
  */
 export async function addPerson(actor: CurrentUser, input: AddPersonInput) {
-  const project = await db().project.findUnique({ where: { slug: input.projectSlug }, select: { id: true, slug: true, environments: { select: { id: true, name: true } } } });
+  const project = await db().project.findUnique({ where: { slug: input.projectSlug }, select: { id: true, slug: true, environments: { where: { removedAt: null }, select: { id: true, name: true } } } });
   if (!project) throw new AppError("NOT_FOUND", `No project with the slug ${input.projectSlug}.`);
   const names = [...new Set(input.environmentNames ?? [])];
   const unknown = names.filter((name) => !project.environments.some((e) => e.name === name));
