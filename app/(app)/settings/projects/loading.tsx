@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/ui/loading";
+
+export default function Loading() {
+  return <PageSkeleton label="the projects" />;
+}
