@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { MatrixColumn, MatrixRow, ProjectMatrix } from "@/lib/server/matrix";
 import { MatrixCell } from "./matrix-cell";
+import { MatrixSourceBar } from "./matrix-source";
 
 function ColumnHeader({ column, rows, index }: { column: MatrixColumn; rows: MatrixRow[]; index: number }) {
   if (!column.ok) {
@@ -42,6 +43,7 @@ export function MigrationMatrix({ matrix }: { matrix: ProjectMatrix }) {
   if (matrix.sourceError) {
     return (
       <Card title={matrix.projectName}>
+        <MatrixSourceBar source={matrix.source} projectName={matrix.projectName} />
         <p className="text-sm text-red-700">Cannot read the migrations folder: {matrix.sourceError}</p>
       </Card>
     );
@@ -49,6 +51,7 @@ export function MigrationMatrix({ matrix }: { matrix: ProjectMatrix }) {
   if (!matrix.columns.length) {
     return (
       <Card title={matrix.projectName}>
+        <MatrixSourceBar source={matrix.source} projectName={matrix.projectName} />
         <EmptyState title="No environments">Add an environment to this project to see where its migrations are applied.</EmptyState>
       </Card>
     );
@@ -61,6 +64,7 @@ export function MigrationMatrix({ matrix }: { matrix: ProjectMatrix }) {
           {matrix.rows.length} migration{matrix.rows.length === 1 ? "" : "s"} · {matrix.columns.length} environment{matrix.columns.length === 1 ? "" : "s"}
         </p>
       </div>
+      <MatrixSourceBar source={matrix.source} projectName={matrix.projectName} />
       {matrix.rows.length === 0 ? (
         <EmptyState title="No migrations yet">The project&apos;s migrations folder is empty and no target has applied any.</EmptyState>
       ) : (
