@@ -22,7 +22,7 @@ export type SourceDraft = {
 const KIND_HINTS = {
   git: "Sluice keeps a mirror of the repository and fetches it on Refresh, on a schedule and on a push webhook. A request records the commit it was made from.",
   folder: "A Prisma migrations folder on this server, read as it is now (how the demo works).",
-  upload: "Pipelines send the migrations folder with `sluice request submit`; Sluice needs no access to the repository.",
+  upload: "Pipelines send the migrations folder with sluice request submit; Sluice needs no access to the repository.",
 } as const satisfies Record<SourceKind, string>;
 
 /**
