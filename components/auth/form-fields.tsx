@@ -64,7 +64,7 @@ export function NewPasswordFields({
   const mismatch = confirm.length > 0 && password !== confirm;
   return (
     <>
-      <Field id={`${idPrefix}-password`} label={label} type="password" autoComplete="new-password" required minLength={12} value={password} onChange={(e) => onPassword(e.target.value)} hint={PASSWORD_RULE} error={error} />
+      <Field id={`${idPrefix}-password`} label={label} type="password" autoComplete="new-password" required value={password} onChange={(e) => onPassword(e.target.value)} hint={PASSWORD_RULE} error={error} />
       <Field id={`${idPrefix}-confirm`} label={`Confirm ${label.toLowerCase()}`} type="password" autoComplete="new-password" required value={confirm} onChange={(e) => onConfirm(e.target.value)} error={mismatch ? "The two passwords differ." : null} />
     </>
   );
