@@ -22,3 +22,9 @@ export async function sessionStanding(userId: string, signedInAtMs: number): Pro
 
 /** Where a person whose password was reset is sent until they choose a new one. */
 export const PASSWORD_CHANGE_PATH = "/settings/account";
+
+/** Right after a successful sign-in: must this account choose a new password before anything else? */
+export async function mustChangePassword(email: string): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { mustChangePassword: true } });
+  return user?.mustChangePassword ?? false;
+}
