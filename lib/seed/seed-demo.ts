@@ -2,12 +2,17 @@ import path from "node:path";
 import pg from "pg";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActorOf, recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/credentials";
-import { encryptSecret } from "@/lib/server/secrets";
+import type { CurrentUser } from "@/lib/auth/roles";
+import { createProject } from "@/lib/server/projects/create-project";
+import { createEnvironment } from "@/lib/server/environments";
+import { addMembershipRecord, createUserRecord } from "@/lib/server/people/records";
+import { projectWithChain } from "@/lib/server/projects";
+import { standardPolicyFor } from "@/lib/workflow/default-policy";
 import { createRequest } from "@/lib/server/requests";
 import { lintForReview } from "@/lib/server/request-lint";
-import { createStandardPolicies } from "@/lib/server/policies";
+import { createStandardPolicies, updatePolicy } from "@/lib/server/policies";
 import { readMigrationsDir } from "@/lib/engine";
 import { databaseUrl } from "@/lib/postgres/urls";
 import { RISCURA_MIGRATIONS_DIR, RISCURA_TARGETS, seedRiscuraTargets } from "@/lib/demo/seed-targets";
@@ -42,30 +47,34 @@ export async function seedDemo({ targetServerUrl, log = () => {} }: { targetServ
   }
   log("creating demo users, the riscura project and its requests");
 
+  // Through the same domain functions a team uses on its own install: the first admin (a site
+  // admin, so "New project" shows), the project, its environments (each with the standard
+  // policy for its place in the chain), then the people.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const users = Object.fromEntries(
-    await Promise.all(
-      DEMO_USERS.map(async (u) => [u.role, await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash } })] as const),
-    ),
-  );
-  const project = await prisma.project.create({
-    data: {
-      slug: "riscura",
-      name: "Riscura",
-      migrationsPath: path.relative(process.cwd(), RISCURA_MIGRATIONS_DIR) || RISCURA_MIGRATIONS_DIR,
-      environments: {
-        create: RISCURA_TARGETS.map((t, position) => ({
-          name: t.environment,
-          position,
-          databaseUrlEncrypted: encryptSecret(databaseUrl(targetServerUrl, t.database)),
-        })),
-      },
-      memberships: { create: DEMO_USERS.map((u) => ({ userId: users[u.role].id, role: u.role })) },
-    },
-    include: { environments: { orderBy: { position: "asc" } } },
+  const adminSpec = DEMO_USERS.find((u) => u.role === "admin")!;
+  const adminRecord = await prisma.$transaction((tx) => createUserRecord(tx, { email: adminSpec.email, name: adminSpec.name, passwordHash, siteAdmin: true }, DEMO_SEED_ACTOR));
+  const admin: CurrentUser = { id: adminRecord.id, email: adminRecord.email, name: adminRecord.name, siteAdmin: true };
+  const created = await createProject(admin, {
+    slug: "riscura",
+    name: "Riscura",
+    source: { kind: "folder", path: path.relative(process.cwd(), RISCURA_MIGRATIONS_DIR) || RISCURA_MIGRATIONS_DIR },
   });
+  const projectId = (await prisma.project.findUniqueOrThrow({ where: { slug: created.project.slug }, select: { id: true } })).id;
+  for (const target of RISCURA_TARGETS) {
+    await createEnvironment(admin, projectId, { name: target.environment, url: databaseUrl(targetServerUrl, target.database) });
+  }
+  if (!demoPolicyOptions().weekendFreeze) await liftWeekendFreeze(admin, projectId);
 
-  await createStandardPolicies(project.id, { id: users.admin.id, email: users.admin.email }, demoPolicyOptions());
+  const users: Record<string, { id: string; email: string; name: string }> = { admin: adminRecord };
+  for (const person of DEMO_USERS.filter((u) => u.role !== "admin")) {
+    users[person.role] = await prisma.$transaction(async (tx) => {
+      const user = await createUserRecord(tx, { email: person.email, name: person.name, passwordHash }, auditActorOf(admin));
+      await addMembershipRecord(tx, { userId: user.id, projectId, role: person.role }, auditActorOf(admin));
+      return user;
+    });
+  }
+  const project = await projectWithChain(projectId);
+
   await recordHistory(project, users, targetServerUrl);
 
   const source = await readMigrationsDir(RISCURA_MIGRATIONS_DIR);
@@ -91,6 +100,15 @@ export async function seedDemo({ targetServerUrl, log = () => {} }: { targetServ
 }
 
 const DEMO_POLICY_AUTHOR = { id: null, email: "sluice-seed" };
+const DEMO_SEED_ACTOR = DEMO_POLICY_AUTHOR;
+
+/** SLUICE_DEMO_WEEKEND_FREEZE=0: prod's standard policy without its freeze, changed as an admin would change it. */
+async function liftWeekendFreeze(admin: CurrentUser, projectId: string) {
+  const chain = await db().environment.findMany({ where: { projectId, removedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true, position: true, timeZone: true } });
+  for (const environment of chain.filter((e) => e.name === "prod")) {
+    await updatePolicy(admin, { environmentId: environment.id, policy: standardPolicyFor(environment, chain, { weekendFreeze: false }) });
+  }
+}
 
 /**
  * The demo's prod has the standard weekend freeze (Friday 16:00 → Monday 08:00, prod's time
