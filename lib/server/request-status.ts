@@ -3,20 +3,11 @@ import { AppError } from "@/lib/errors";
 import { authorize, type CurrentUser } from "@/lib/auth/roles";
 import { approvalsSatisfy, countingApprovals, missingForDeploy } from "@/lib/workflow/policy";
 import type { PolicyApproval } from "@/lib/workflow/types";
-import type { ApprovalDecision, DeploymentStatus, RequestStatus, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { ApprovalDecision, DeploymentStatus } from "@/lib/generated/prisma/enums";
 import { deployCheckContext } from "./deploy-policy";
-import { requestUrl } from "./request-summaries";
+import { requestUrl, type RequestSummary } from "./request-summaries";
 
-export type RequestStatusReport = {
-  number: number;
-  title: string;
-  status: RequestStatus;
-  riskLevel: RiskLevel | null;
-  project: string;
-  branch: string | null;
-  sourceCommit: string | null;
-  createdAt: Date;
-  url: string;
+export type RequestStatusReport = RequestSummary & {
   requester: { name: string; email: string };
   migrations: { name: string; checksum: string }[];
   approvals: { approver: string; decision: ApprovalDecision; environment: string | null; comment: string; createdAt: Date; counts: boolean }[];
