@@ -57,8 +57,10 @@ test.describe.serial("a freeze window", () => {
   test.describe("as the admin", () => {
     test.use({ storageState: storageStateOf("admin") });
     test("adds a freeze window on staging covering now", async ({ page }) => {
+      // Settings opens on projects; policies are one tab away.
       await page.goto("/settings");
-      await expect(page).toHaveURL(/\/settings\/policies$/);
+      await expect(page).toHaveURL(/\/settings\/projects$/);
+      await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Policies" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Policies" })).toBeVisible();
       const form = page.getByRole("form", { name: "Policy for staging" });
       await form.getByRole("button", { name: "Add freeze window" }).click();
