@@ -12,12 +12,7 @@ import type { Route } from "./api/route-server";
 const ROOT = path.resolve(__dirname, "../..");
 
 // next-auth does not load outside Next; the CLI authenticates with bearer tokens only, so no session is ever signed in.
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => null,
-  requireUser: async () => {
-    throw new Error("not signed in");
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/api-session"));
 
 let fx: DeployFixture;
 let server: { url: string; close: () => Promise<void> };

@@ -3,24 +3,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { RouteHandler } from "@/lib/testing/api-session";
 import { NextRequest } from "next/server";
 import { createDeployFixture, type DeployFixture } from "@/lib/deploy/testing";
 import { createGitRemote, type GitRemoteFixture } from "@/lib/sources/testing";
 import type { TokenScope } from "@/lib/auth/token-scopes";
-import type { CurrentUser } from "@/lib/auth/roles";
 
 // /api/v1/projects called as Next calls the route handlers, with real bearer tokens, a real
 // control plane and a real bare repository. next-auth cannot load outside Next: the session is stood in for.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("not signed in");
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/api-session"));
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = RouteHandler;
 
 let fx: DeployFixture;
 let remote: GitRemoteFixture;

@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { RouteHandler } from "@/lib/testing/api-session";
 import { NextRequest } from "next/server";
 import { createDeployFixture, type DeployFixture } from "@/lib/deploy/testing";
 import type { TokenScope } from "@/lib/auth/token-scopes";
-import type { CurrentUser } from "@/lib/auth/roles";
 
 // /api/v1/users called as Next calls it, against a real control plane, with real bearer tokens.
 // next-auth cannot load outside Next, so the browser session is stood in for (never used here).
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async (): Promise<CurrentUser | null> => null,
-  requireUser: async () => {
-    throw new Error("not signed in");
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/api-session"));
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = RouteHandler;
 
 let fx: DeployFixture;
 let db: typeof import("@/lib/db").db;

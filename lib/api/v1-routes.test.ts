@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { testSession as session, type RouteHandler } from "@/lib/testing/api-session";
 import { NextRequest } from "next/server";
 import { createDeployFixture, type DeployFixture } from "@/lib/deploy/testing";
 import { can, type Action } from "@/lib/auth/permissions";
 import { scopeAllows, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/token-scopes";
-import type { CurrentUser } from "@/lib/auth/roles";
 
 // The /api/v1 route handlers of tokens, requests, approvals, deployments, audit and health,
 // called as Next calls them, against a real control plane and real targets. next-auth cannot
 // load outside Next, so the browser session is stood in for; bearer tokens are the real thing.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("not signed in");
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/api-session"));
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = RouteHandler;
 type Call = { method?: string; path: string; token?: string | null; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> };
 
 let fx: DeployFixture;
