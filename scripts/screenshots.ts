@@ -40,6 +40,13 @@ const SHOTS: Shot[] = [
   { file: "audit.png", role: "manager", path: "/audit" },
   { file: "scheduled-deploys.png", role: "deployer", path: "/deploys" },
   { file: "settings-policies.png", role: "admin", path: "/settings/policies" },
+  { file: "settings-projects.png", role: "admin", path: "/settings/projects" },
+  { file: "settings-project.png", role: "admin", path: "/settings/projects/riscura" },
+  { file: "settings-environments.png", role: "admin", path: "/settings/projects/riscura/environments" },
+  { file: "settings-people.png", role: "admin", path: "/settings/people" },
+  { file: "settings-tokens.png", role: "admin", path: "/settings/tokens" },
+  { file: "settings-account.png", role: "requester", path: "/settings/account" },
+  { file: "api-docs.png", role: "admin", path: "/api-docs" },
 ];
 
 async function signedInPage(browser: Browser, role: Role | null): Promise<Page> {
