@@ -11,6 +11,7 @@ const ERROR_RESPONSES = {
   409: "Conflicts with the current state",
   413: "Body too large",
   422: "A policy refuses it",
+  502: "The target database could not be reached or refused; its message is included",
 } as const;
 
 function register(registry: OpenAPIRegistry, endpoint: Endpoint) {

@@ -83,6 +83,10 @@ export async function deployRequest(user: CurrentUser, raw: TStartDeploy) {
   let deployment;
   try {
     deployment = await db().$transaction(async (tx) => {
+      // Under the lock removeEnvironment takes: an environment archived while this deploy was
+      // being checked is seen here, and a removal waiting on us then sees this deploy queued.
+      const [live] = await tx.$queryRaw<{ removedAt: Date | null }[]>`SELECT "removedAt" FROM "Environment" WHERE id = ${environment.id} FOR SHARE`;
+      if (!live || live.removedAt) throw new AppError("CONFLICT", `${environment.name} was removed from the project while this deploy was being checked.`);
       const created = await tx.deployment.create({
         data: { requestId: request.id, environmentId: environment.id, startedById: user.id, status: "queued", runAt, breakGlassReason: breakGlass },
       });
